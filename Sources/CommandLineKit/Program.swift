@@ -1,0 +1,97 @@
+/// The whole command-line interface: the command tree, the global options, and what the
+/// program says about itself in help, completions and man pages.
+public struct Program: Sendable {
+    public let name: String
+    public let version: String
+    /// The program itself; its subcommands are the top-level commands.
+    public let root: Command
+    /// Options accepted at any position, before or after the command words.
+    public let globalOptions: [Option]
+    /// The EXIT STATUS section of the program's man page (DESIGN §4 unless given).
+    public let exitStatuses: [ExitStatus]
+
+    public init(name: String, version: String, root: Command, globalOptions: [Option],
+                exitStatuses: [ExitStatus] = ExitStatus.folio) {
+        self.name = name
+        self.version = version
+        self.root = root
+        self.globalOptions = globalOptions
+        self.exitStatuses = exitStatuses
+    }
+
+    /// The command at `path` (program name excluded), or nil when no such command exists.
+    public func command(at path: [String]) -> Command? {
+        var command = root
+        for word in path {
+            guard let sub = command.subcommand(named: word) else { return nil }
+            command = sub
+        }
+        return command
+    }
+
+    /// `folio tenants register` for `["tenants", "register"]`.
+    func commandLine(_ path: [String]) -> String {
+        path.isEmpty ? name : name + " " + path.joined(separator: " ")
+    }
+
+    /// Every visible command below the root with its path, depth first in declaration order.
+    func visibleCommands() -> [(path: [String], command: Command)] {
+        var result: [(path: [String], command: Command)] = []
+        func walk(_ command: Command, _ path: [String]) {
+            for sub in command.visibleSubcommands {
+                result.append((path + [sub.name], sub))
+                walk(sub, path + [sub.name])
+            }
+        }
+        walk(root, [])
+        return result
+    }
+
+    /// The options in effect for a command: its own, then the global ones it does not shadow.
+    func optionsInScope(of command: Command) -> [Option] {
+        var options = command.options
+        for global in globalOptions where !command.options.contains(where: { $0.long == global.long }) {
+            options.append(global)
+        }
+        return options
+    }
+}
+
+/// One line of a man page's EXIT STATUS section.
+public struct ExitStatus: Sendable {
+    public let code: Int
+    public let meaning: String
+
+    public init(_ code: Int, _ meaning: String) {
+        self.code = code
+        self.meaning = meaning
+    }
+
+    /// Folio's exit statuses (DESIGN §4). Codes never change once published.
+    public static let folio: [ExitStatus] = [
+        ExitStatus(0, "Success."),
+        ExitStatus(1, "A bug or an unexpected failure, including I/O errors (server_error)."),
+        ExitStatus(2, "Wrong use: unknown command or option, missing or extra argument (usage)."),
+        ExitStatus(3, "A value is malformed or not allowed (validation_failed)."),
+        ExitStatus(4, "The thing named does not exist or is not visible to that tenant (not_found)."),
+        ExitStatus(5, "It exists already, an idempotency key was reused with other arguments, or the "
+            + "transition is not allowed (conflict, idempotency_conflict, invalid_state)."),
+        ExitStatus(6, "The key is invalid, revoked or expired, the tenant is suspended, or the key "
+            + "lacks the scope (unauthorized, forbidden)."),
+        ExitStatus(7, "The tenant's plan tier does not include the feature (plan_tier_required)."),
+        ExitStatus(8, "The key's rate limit is spent (rate_limited)."),
+        ExitStatus(9, "The store is locked past the timeout, corrupt, or of a newer schema (store_unavailable)."),
+        ExitStatus(10, "A document, archive or webhook signature does not verify (signature_invalid)."),
+        ExitStatus(130, "Interrupted; nothing half-written is left."),
+    ]
+}
+
+/// What a parse asks the program to do.
+public enum ParseOutcome: Sendable {
+    /// Run this command.
+    case run(Invocation)
+    /// Print this help text to stdout and exit 0.
+    case help(String)
+    /// Print this version line (`folio 1.2.0`) to stdout and exit 0.
+    case version(String)
+}

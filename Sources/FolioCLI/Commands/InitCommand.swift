@@ -1,0 +1,37 @@
+import CommandLineKit
+import FolioCore
+
+/// `folio init`
+enum InitCommand: LeafCommand {
+    static let spec = Command(
+        "init", abstract: "Create the store (safe to run again).",
+        discussion: "Creates the store directory (mode 0700) with folio.db (SQLite, WAL), master.key (32 random "
+            + "bytes, mode 0600), outbox/ and exports/. On an existing store it changes nothing. Back up master.key "
+            + "apart from the database: without it, stored private keys and secrets cannot be decrypted.",
+        examples: [Example("folio init"), Example("folio --store /tmp/sandbox init")])
+
+    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String { context.globals.store }
+
+    static func run(_ directory: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+        let result = try Store.initialize(directory: directory, environment: context.environment)
+        context.console.out(context.renderer.one(StoreInitView(result: result)))
+        if !context.globals.quiet {
+            context.console.note(result.created ? "initialized a new store at \(result.directory)"
+                                                : "a store exists already at \(result.directory); nothing was changed")
+        }
+        return 0
+    }
+}
+
+struct StoreInitView: Presentable {
+    let result: StoreInitResult
+    var id: String { result.directory }
+    var json: JSONValue {
+        .object([JSONMember("store", .string(result.directory)), JSONMember("created", .bool(result.created)),
+                 JSONMember("schemaVersion", .int(result.schemaVersion))])
+    }
+    static var columns: [Column<StoreInitView>] {
+        [Column("STORE") { $0.result.directory }, Column("CREATED") { String($0.result.created) },
+         Column("SCHEMA") { String($0.result.schemaVersion) }]
+    }
+}

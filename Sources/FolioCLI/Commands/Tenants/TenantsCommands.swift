@@ -1,0 +1,23 @@
+import CommandLineKit
+import FolioCore
+
+/// `folio tenants …`
+enum TenantsCommands {
+    static let group = CommandGroup(
+        "tenants", abstract: "Register tenants and manage their verification, tier, language and status.",
+        leaves: [TenantsRegister.self, TenantsList.self, TenantsShow.self, TenantsVerify.self,
+                 TenantsResendVerification.self, TenantsSetTier.self, TenantsSetLanguage.self,
+                 TenantsSuspend.self, TenantsActivate.self])
+
+    static let handleArgument = Argument("tenant", help: "The tenant: its id (ten_…) or its e-mail.")
+    static let tierKind = ValueKind.choice(Tier.allCases.map(\.rawValue))
+    static let languageKind = ValueKind.choice(Language.allCases.map(\.rawValue))
+
+    /// The tenant handle every per-tenant verb takes.
+    static func handle(_ invocation: Invocation) -> String { invocation.argument("tenant") ?? "" }
+
+    static func render(_ context: CommandContext) -> (Tenant) -> [UInt8] {
+        let renderer = context.renderer
+        return { renderer.one($0) }
+    }
+}

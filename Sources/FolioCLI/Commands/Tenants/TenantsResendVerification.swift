@@ -1,0 +1,20 @@
+import CommandLineKit
+import FolioCore
+
+/// `folio tenants resend-verification`
+enum TenantsResendVerification: LeafCommand {
+    static let spec = Command(
+        "resend-verification", abstract: "Send a new verification e-mail; the previous token stops working.",
+        arguments: [TenantsCommands.handleArgument],
+        examples: [Example("folio tenants resend-verification ana@example.com")])
+
+    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String {
+        TenantsCommands.handle(inv)
+    }
+
+    static func run(_ handle: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+        try context.perform(Tenants.resendVerification(handle), render: TenantsCommands.render(context)) {
+            "a new verification e-mail to \($0.email) is in the outbox; the previous token no longer works"
+        }
+    }
+}

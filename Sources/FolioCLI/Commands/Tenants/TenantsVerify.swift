@@ -1,0 +1,51 @@
+import CommandLineKit
+import FolioCore
+
+/// `folio tenants verify`
+enum TenantsVerify: LeafCommand {
+    static let spec = Command(
+        "verify", abstract: "Verify a tenant's e-mail with the token from its verification e-mail.",
+        discussion: "The token is read from --token-file, or from stdin; never from the command line, where "
+            + "process lists and shell history would keep it. --force verifies without a token (an admin override, audited).",
+        options: [
+            Option("token-file", value: "path", kind: .path, help: "A file holding the token ('-' for stdin)."),
+            Option("force", help: "Verify without a token (admin override)."),
+        ],
+        arguments: [TenantsCommands.handleArgument],
+        examples: [
+            Example("folio tenants verify ten_01JD… --token-file token.txt"),
+            Example("printf %s \"$TOKEN\" | folio tenants verify ana@example.com"),
+            Example("folio tenants verify ana@example.com --force", "admin override"),
+        ])
+
+    struct Options {
+        var handle: String
+        var token: String?
+        var force: Bool
+    }
+
+    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
+        let force = inv.flag("force")
+        var token: String?
+        if !force || inv.value("token-file") != nil {
+            let bytes = try context.readInput(path: inv.value("token-file"), what: "verification token", field: "token-file")
+            token = String(decoding: bytes, as: UTF8.self).trimmingSpacesAndNewlines
+            context.fingerprintInput(bytes)
+        }
+        return Options(handle: TenantsCommands.handle(inv), token: token, force: force)
+    }
+
+    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
+        try context.perform(Tenants.verify(options.handle, token: options.token, force: options.force),
+                            render: TenantsCommands.render(context)) { "verified \($0.email); \($0.id) is \($0.status.rawValue)" }
+    }
+}
+
+extension String {
+    var trimmingSpacesAndNewlines: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

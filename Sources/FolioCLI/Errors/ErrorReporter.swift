@@ -1,0 +1,50 @@
+import CommandLineKit
+import FolioCore
+
+/// The one place that maps every failure to its DESIGN §4 code and exit status, and prints it.
+enum ErrorReporter {
+    static func exitStatus(for code: ErrorCode) -> Int32 {
+        switch code {
+        case .serverError: return 1
+        case .usage: return 2
+        case .validationFailed: return 3
+        case .notFound: return 4
+        case .conflict, .idempotencyConflict, .invalidState: return 5
+        case .unauthorized, .forbidden: return 6
+        case .planTierRequired: return 7
+        case .rateLimited: return 8
+        case .storeUnavailable: return 9
+        case .signatureInvalid: return 10
+        }
+    }
+
+    /// Prints `error` on stderr (JSON with `-o json`/`jsonl`) and returns its exit status.
+    static func report(_ error: FolioError, console: Console, json: Bool) -> Int32 {
+        if json {
+            var members = [JSONMember("error", .string(error.code.rawValue)), JSONMember("message", .string(error.message))]
+            if let field = error.field { members.append(JSONMember("field", .string(field))) }
+            if let hint = error.hint { members.append(JSONMember("hint", .string(hint))) }
+            members += error.details
+            console.err(JSONValue.object(members).compactText() + "\n")
+        } else {
+            var text = console.paint("error:", .red, stderr: true) + " " + error.message + "\n"
+            if let hint = error.hint { text += "hint: " + hint + "\n" }
+            console.err(text)
+        }
+        return exitStatus(for: error.code)
+    }
+
+    static func report(_ error: ParseError, console: Console, json: Bool) -> Int32 {
+        if json {
+            var members = [JSONMember("error", .string(ErrorCode.usage.rawValue)), JSONMember("message", .string(error.message))]
+            if let option = error.option { members.append(JSONMember("field", .string(option))) }
+            if let suggestion = error.suggestion { members.append(JSONMember("suggestion", .string(suggestion))) }
+            members.append(JSONMember("usage", .string(error.usage)))
+            console.err(JSONValue.object(members).compactText() + "\n")
+        } else {
+            let text = error.render()
+            console.err(text.hasPrefix("error:") ? console.paint("error:", .red, stderr: true) + text.dropFirst(6) : text)
+        }
+        return exitStatus(for: .usage)
+    }
+}

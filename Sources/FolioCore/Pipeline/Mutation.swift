@@ -1,0 +1,98 @@
+/// Who is acting and how: everything the pipeline needs besides the change itself.
+public struct MutationContext: Sendable {
+    public var actor: String
+    /// The command path as typed, e.g. "tenants register" (for the audit log).
+    public var command: String
+    public var idempotencyKey: String?
+    /// A stable digest of the command and its arguments: the same key with another fingerprint
+    /// is an `idempotency_conflict`.
+    public var fingerprint: String
+    public var dryRun: Bool
+    public var now: Timestamp
+
+    public init(actor: String, command: String, idempotencyKey: String?, fingerprint: String, dryRun: Bool,
+                now: Timestamp) {
+        self.actor = actor
+        self.command = command
+        self.idempotencyKey = idempotencyKey
+        self.fingerprint = fingerprint
+        self.dryRun = dryRun
+        self.now = now
+    }
+}
+
+/// An audit entry a change asks the pipeline to write.
+public struct AuditRecord: Sendable {
+    public var action: String
+    public var targetId: String?
+    public var tenantId: String?
+    public var outcome: String
+    public var details: JSONValue
+    public init(action: String, targetId: String?, tenantId: String?, outcome: String = "ok",
+                details: JSONValue = .object([])) {
+        self.action = action
+        self.targetId = targetId
+        self.tenantId = tenantId
+        self.outcome = outcome
+        self.details = details
+    }
+}
+
+/// A domain event (the future webhook outbox) a change asks the pipeline to write.
+public struct DomainEvent: Sendable {
+    public var type: String
+    public var tenantId: String?
+    public var targetId: String?
+    public var payload: JSONValue
+    public init(type: String, tenantId: String?, targetId: String?, payload: JSONValue) {
+        self.type = type
+        self.tenantId = tenantId
+        self.targetId = targetId
+        self.payload = payload
+    }
+}
+
+/// Work outside the database that belongs to a change, done only when it commits.
+public enum SideEffect: Sendable {
+    /// An RFC 5322 message for the outbox (or `FOLIO_SENDMAIL`).
+    case mail(OutgoingMail)
+}
+
+/// What a service's change produced: its result, and the audit entries, events and side
+/// effects that must commit with it.
+public struct Change<Result> {
+    public var result: Result
+    public var audit: [AuditRecord]
+    public var events: [DomainEvent]
+    public var sideEffects: [SideEffect]
+    /// The exit status this result deserves (0 almost always; `keys scan` may say 6).
+    public var exitStatus: Int32
+
+    public init(_ result: Result, audit: [AuditRecord] = [], events: [DomainEvent] = [],
+                sideEffects: [SideEffect] = [], exitStatus: Int32 = 0) {
+        self.result = result
+        self.audit = audit
+        self.events = events
+        self.sideEffects = sideEffects
+        self.exitStatus = exitStatus
+    }
+}
+
+/// A change to the store, as a value: the CLI hands it to `Store.perform` with a renderer.
+public struct Mutation<Result> {
+    let body: (StoreTransaction, MutationContext) throws(FolioError) -> Change<Result>
+    public init(_ body: @escaping (StoreTransaction, MutationContext) throws(FolioError) -> Change<Result>) {
+        self.body = body
+    }
+}
+
+/// What `Store.perform` printed, or would print.
+public struct MutationOutcome: Sendable {
+    public enum Kind: Sendable { case performed, replayed, dryRun }
+    public var kind: Kind
+    public var stdout: [UInt8]
+    public var exitStatus: Int32
+    /// Problems after commit that did not undo the change (e.g. sendmail failed; the message
+    /// stayed in the outbox).
+    public var warnings: [String]
+}

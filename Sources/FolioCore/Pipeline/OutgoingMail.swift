@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An e-mail as an RFC 5322 message, ready for the outbox.
+public struct OutgoingMail: Sendable {
+    public var to: String
+    public var subject: String
+    public var body: String
+    /// The file name stem in `outbox/` (time-ordered, unique).
+    public var name: String
+    public var rfc5322: [UInt8]
+
+    public init(from: String, to: String, subject: String, body: String, date: Timestamp, messageID: String) {
+        self.to = to
+        self.subject = subject
+        self.body = body
+        self.name = messageID
+        var text = ""
+        text += "From: \(from)\r\n"
+        text += "To: \(to)\r\n"
+        text += "Subject: \(OutgoingMail.encodeHeader(subject))\r\n"
+        text += "Date: \(OutgoingMail.rfc5322Date(date))\r\n"
+        text += "Message-ID: <\(messageID)@folio.invalid>\r\n"
+        text += "MIME-Version: 1.0\r\n"
+        text += "Content-Type: text/plain; charset=utf-8\r\n"
+        text += "Content-Transfer-Encoding: 8bit\r\n"
+        text += "\r\n"
+        text += body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        if !text.hasSuffix("\r\n") { text += "\r\n" }
+        rfc5322 = Array(text.utf8)
+    }
+
+    /// RFC 2047 encoded-word for a header holding non-ASCII text.
+    static func encodeHeader(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        return "=?UTF-8?B?" + base64(Array(text.utf8)) + "?="
+    }
+
+    static func base64(_ bytes: [UInt8]) -> String {
+        let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            let b0 = UInt32(bytes[i]), b1 = i + 1 < bytes.count ? UInt32(bytes[i + 1]) : 0
+            let b2 = i + 2 < bytes.count ? UInt32(bytes[i + 2]) : 0
+            let n = b0 << 16 | b1 << 8 | b2
+            out.append(table[Int(n >> 18 & 63)])
+            out.append(table[Int(n >> 12 & 63)])
+            out.append(i + 1 < bytes.count ? table[Int(n >> 6 & 63)] : 61)
+            out.append(i + 2 < bytes.count ? table[Int(n & 63)] : 61)
+            i += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `Mon, 23 Nov 2026 08:00:00 +0000`
+    static func rfc5322Date(_ t: Timestamp) -> String {
+        let c = t.civil
+        let days = t.seconds >= 0 ? t.seconds / 86400 : (t.seconds - 86399) / 86400
+        let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][Int(((days % 7) + 7) % 7)]
+        let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][c.month - 1]
+        return "\(weekday), \(pad(c.day)) \(month) \(c.year) \(pad(c.hour)):\(pad(c.minute)):\(pad(c.second)) +0000"
+    }
+}
+
+/// A side-effect file written before COMMIT under a temporary name, renamed after it.
+struct StagedFile {
+    var temporaryPath: String
+    var finalPath: String
+    var mail: OutgoingMail
+}
+
+extension Store {
+    func stage(_ effects: [SideEffect]) throws(FolioError) -> [StagedFile] {
+        var staged: [StagedFile] = []
+        for effect in effects {
+            switch effect {
+            case .mail(let mail):
+                let final = outboxDirectory + "/" + mail.name + ".eml"
+                let temp = outboxDirectory + "/." + mail.name + ".eml.tmp"
+                try FileSystem.write(mail.rfc5322, to: temp, mode: 0o600, exclusive: true)
+                staged.append(StagedFile(temporaryPath: temp, finalPath: final, mail: mail))
+            }
+        }
+        return staged
+    }
+
+    /// Publishes staged files after COMMIT: into `outbox/`, or piped to `FOLIO_SENDMAIL` (kept
+    /// in the outbox when that command fails, so nothing is lost).
+    func publish(_ staged: [StagedFile]) -> [String] {
+        var warnings: [String] = []
+        for file in staged {
+            if let sendmail = environment["FOLIO_SENDMAIL"], !sendmail.isEmpty {
+                let status = Subprocess.pipe(file.mail.rfc5322, toShellCommand: sendmail, environment: environment)
+                if status == 0 {
+                    FileSystem.remove(file.temporaryPath)
+                    continue
+                }
+                warnings.append("FOLIO_SENDMAIL exited with status \(status); the message to \(file.mail.to) was kept in \(file.finalPath)")
+            }
+            do { try FileSystem.rename(file.temporaryPath, file.finalPath) } catch {
+                warnings.append("could not move the message to \(file.mail.to) into the outbox: \(error.message)")
+            }
+        }
+        return warnings
+    }
+}

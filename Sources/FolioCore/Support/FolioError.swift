@@ -1,0 +1,60 @@
+/// The stable error codes of DESIGN §4. Codes never change once published; messages may.
+public enum ErrorCode: String, Sendable {
+    case serverError = "server_error"
+    case usage
+    case validationFailed = "validation_failed"
+    case notFound = "not_found"
+    case conflict
+    case idempotencyConflict = "idempotency_conflict"
+    case invalidState = "invalid_state"
+    case unauthorized
+    case forbidden
+    case planTierRequired = "plan_tier_required"
+    case rateLimited = "rate_limited"
+    case storeUnavailable = "store_unavailable"
+    case signatureInvalid = "signature_invalid"
+}
+
+/// An expected failure of a Folio operation: a code, a message that says what to do, and the
+/// details DESIGN §4 puts beside them. The CLI maps it to an exit status in one place.
+public struct FolioError: Error, Sendable, CustomStringConvertible {
+    public var code: ErrorCode
+    public var message: String
+    /// The input field at fault (`email`, `items[2].quantity`).
+    public var field: String?
+    /// A next step for the user, printed as `hint: …`.
+    public var hint: String?
+    /// Extra members of the JSON error body (`required`, `current`, `retryAfter`, `candidates`…).
+    public var details: [JSONMember]
+
+    public init(_ code: ErrorCode, _ message: String, field: String? = nil, hint: String? = nil,
+                details: [JSONMember] = []) {
+        self.code = code
+        self.message = message
+        self.field = field
+        self.hint = hint
+        self.details = details
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+
+    public static func validation(_ message: String, field: String, hint: String? = nil) -> FolioError {
+        FolioError(.validationFailed, message, field: field, hint: hint)
+    }
+
+    public static func notFound(_ message: String, hint: String? = nil) -> FolioError {
+        FolioError(.notFound, message, hint: hint)
+    }
+
+    public static func invalidState(_ message: String, hint: String? = nil) -> FolioError {
+        FolioError(.invalidState, message, hint: hint)
+    }
+
+    public static func storeUnavailable(_ message: String, hint: String? = nil) -> FolioError {
+        FolioError(.storeUnavailable, message, hint: hint)
+    }
+
+    public static func server(_ message: String) -> FolioError {
+        FolioError(.serverError, message)
+    }
+}

@@ -1,0 +1,19 @@
+import FolioCLI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Files Folio creates are private to the user (the store holds keys and tokens).
+umask(0o077)
+signal(SIGPIPE, SIG_IGN)
+
+var environment: [String: String] = [:]
+var entry = environ
+while let pointer = entry.pointee {
+    let pair = String(cString: pointer)
+    if let eq = pair.firstIndex(of: "=") {
+        environment[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+    }
+    entry += 1
+}
+exit(FolioApp.run(arguments: Array(CommandLine.arguments.dropFirst()), environment: environment))
