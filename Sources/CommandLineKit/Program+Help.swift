@@ -115,7 +115,7 @@ extension Program {
     static func kindNote(_ kind: ValueKind) -> String? {
         switch kind {
         case .choice(let choices): return "(one of: \(choices.joined(separator: ", ")))"
-        case .integer(let range?): return "(\(range.lowerBound)–\(range.upperBound))"
+        case .integer(let range?): return "(from \(range.lowerBound) to \(range.upperBound))"
         case .integer(nil): return "(a whole number)"
         case .custom(let typeName, _): return "(\(typeName))"
         case .string, .path: return nil

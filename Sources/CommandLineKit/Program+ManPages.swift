@@ -46,14 +46,15 @@ extension Program {
         s += ".Bl -tag -width Ds\n"
         for option in globals + builtInOptions(isRoot: true) { s += optionItem(option) }
         s += ".El\n"
-        s += environmentSection(globalsFirst: true)
+        s += environmentSection()
         if !exitStatuses.isEmpty {
             s += ".Sh EXIT STATUS\n.Bl -tag -width Ds\n"
             for status in exitStatuses { s += ".It \(status.code)\n" + Roff.prose(status.meaning) }
             s += ".El\n"
         }
         s += examplesSection(root.examples)
-        let pages = visibleCommands().map { pageName($0.path) }
+        // mandoc wants SEE ALSO in alphabetical order.
+        let pages = visibleCommands().map { pageName($0.path) }.sorted()
         if !pages.isEmpty {
             s += ".Sh SEE ALSO\n"
             for (index, page) in pages.enumerated() {
@@ -106,7 +107,7 @@ extension Program {
     }
 
     /// Every environment variable the model reads, global ones first, each once.
-    private func environmentSection(globalsFirst: Bool) -> String {
+    private func environmentSection() -> String {
         var seen: Set<String> = []
         var items = ""
         var sources: [(option: Option, path: [String]?)] = globalOptions.filter { !$0.hidden }.map { ($0, nil) }
@@ -116,10 +117,11 @@ extension Program {
         for (option, path) in sources {
             guard let env = option.env, seen.insert(env).inserted else { continue }
             items += ".It Ev \(Roff.argument(env))\n"
-            let flagNote = option.isFlag ? " when set to anything but empty, 0 or false" : ""
-            items += "Used for\n.Fl \\-\(option.long)\n"
+            items += option.isFlag ? "When set to anything but an empty string, 0 or false, turns on\n"
+                : "The value of\n"
+            items += ".Fl \\-\(option.long)\n"
             if let path { items += "of\n.Nm \(name) Cm \(path.map(Roff.argument).joined(separator: " "))\n" }
-            items += "when the command line does not give it\(flagNote).\n"
+            items += option.isFlag ? "unless the command line gives it.\n" : "when the command line does not give it.\n"
         }
         return items.isEmpty ? "" : ".Sh ENVIRONMENT\n.Bl -tag -width Ds\n" + items + ".El\n"
     }
@@ -128,7 +130,9 @@ extension Program {
         guard !examples.isEmpty else { return "" }
         var s = ".Sh EXAMPLES\n"
         for (index, example) in examples.enumerated() {
-            if index > 0 { s += ".Pp\n" }
+            // A display block keeps its own blank line before it, so a paragraph break is only
+            // needed before a comment.
+            if index > 0, example.comment != nil { s += ".Pp\n" }
             if let comment = example.comment { s += Roff.prose(comment.hasSuffix(".") || comment.hasSuffix(":") ? comment : comment + ":") }
             s += ".Bd -literal -offset indent\n" + Roff.text(Substring("$ " + example.command)) + "\n.Ed\n"
         }

@@ -34,9 +34,16 @@ enum ErrorReporter {
         return exitStatus(for: error.code)
     }
 
+    /// A value the model rejects (`--tier gold`) is `validation_failed` (3), as DESIGN §4 says of
+    /// malformed values; every other parse failure is `usage` (2).
+    static func code(for error: ParseError) -> ErrorCode {
+        error.kind == .invalidValue ? .validationFailed : .usage
+    }
+
     static func report(_ error: ParseError, console: Console, json: Bool) -> Int32 {
+        let code = code(for: error)
         if json {
-            var members = [JSONMember("error", .string(ErrorCode.usage.rawValue)), JSONMember("message", .string(error.message))]
+            var members = [JSONMember("error", .string(code.rawValue)), JSONMember("message", .string(error.message))]
             if let option = error.option { members.append(JSONMember("field", .string(option))) }
             if let suggestion = error.suggestion { members.append(JSONMember("suggestion", .string(suggestion))) }
             members.append(JSONMember("usage", .string(error.usage)))
@@ -45,6 +52,6 @@ enum ErrorReporter {
             let text = error.render()
             console.err(text.hasPrefix("error:") ? console.paint("error:", .red, stderr: true) + text.dropFirst(6) : text)
         }
-        return exitStatus(for: .usage)
+        return exitStatus(for: code)
     }
 }

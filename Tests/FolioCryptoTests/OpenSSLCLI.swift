@@ -1,0 +1,66 @@
+import Foundation
+import FolioTestSupport
+
+/// Runs the `openssl` command line, the independent verifier for these tests.
+enum OpenSSLCLI {
+    static var available: Bool { ExternalTool.shouldRun("openssl") }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Runs `openssl args…` in `directory`; throws with stderr when it exits non-zero.
+    @discardableResult
+    static func run(_ args: [String], in directory: String, stdin: Data? = nil) throws -> ProcessResult {
+        guard let path = ExternalTool.path("openssl") else { throw Failure(description: "openssl is not installed") }
+        let result = try ProcessRunner.run([path] + args, stdin: stdin, currentDirectory: directory)
+        guard result.status == 0 else {
+            throw Failure(description: "openssl \(args.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
+        }
+        return result
+    }
+
+    /// Like `run`, but returns the exit status instead of throwing (for checks expected to fail).
+    static func status(_ args: [String], in directory: String) throws -> Int32 {
+        guard let path = ExternalTool.path("openssl") else { throw Failure(description: "openssl is not installed") }
+        return try ProcessRunner.run([path] + args, currentDirectory: directory).status
+    }
+}
+
+/// A temporary directory with small file helpers, removed on deinit.
+final class TempDir {
+    let path = ProcessRunner.temporaryDirectory("folio-crypto")
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func write(_ name: String, _ bytes: [UInt8]) throws {
+        try Data(bytes).write(to: URL(fileURLWithPath: "\(path)/\(name)"))
+    }
+
+    func write(_ name: String, _ text: String) throws { try write(name, Array(text.utf8)) }
+
+    func read(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(path)/\(name)")))
+    }
+
+    func readText(_ name: String) throws -> String { String(decoding: try read(name), as: UTF8.self) }
+}
+
+/// Converts uppercase/lowercase hex to decimal with schoolbook long division (test-side, so the
+/// check does not reuse the library's BN_bn2dec path).
+func decimalFromHex(_ hex: String) -> String {
+    var digits = hex.compactMap { $0.hexDigitValue }   // base-16 digits, most significant first
+    var decimal: [Int] = []
+    while digits.contains(where: { $0 != 0 }) {
+        var remainder = 0
+        var quotient: [Int] = []
+        for digit in digits {
+            let value = remainder * 16 + digit
+            quotient.append(value / 10)
+            remainder = value % 10
+        }
+        decimal.append(remainder)
+        digits = Array(quotient.drop(while: { $0 == 0 }))
+    }
+    return decimal.isEmpty ? "0" : decimal.reversed().map(String.init).joined()
+}

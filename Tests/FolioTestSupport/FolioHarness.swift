@@ -1,0 +1,87 @@
+import Foundation
+
+/// Runs the built `folio` binary against a temporary store, as a user would.
+public struct FolioHarness: Sendable {
+    /// The store directory of this harness (created by `init()` unless told otherwise).
+    public let store: String
+    public var environment: [String: String]
+
+    /// The binary: `FOLIO_BIN`, else `folio` beside the running test bundle (.build/debug).
+    public static var binary: String {
+        if let bin = ProcessInfo.processInfo.environment["FOLIO_BIN"], !bin.isEmpty { return bin }
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+        // swift test runs <pkg>.xctest from .build/debug; Swift Testing may run it from a subfolder.
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("folio").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("folio").path
+    }
+
+    /// A harness with a fresh temporary store; runs `folio init` unless `initialize` is false.
+    public init(initialize: Bool = true, environment extra: [String: String] = [:]) throws {
+        let dir = ProcessRunner.temporaryDirectory("folio-e2e")
+        store = dir + "/store"
+        var env = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": dir,
+            "FOLIO_STORE": store,
+            "FOLIO_ACTOR": "e2e",
+            "LANG": "C.UTF-8",
+        ]
+        for (k, v) in extra { env[k] = v }
+        environment = env
+        if initialize {
+            let result = try run(["init"])
+            guard result.status == 0 else { throw HarnessError(message: "folio init failed: \(result.stderr)") }
+        }
+    }
+
+    /// Runs `folio ARGS` with optional stdin and extra environment.
+    @discardableResult
+    public func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws -> ProcessResult {
+        var env = environment
+        for (k, v) in extra { env[k] = v }
+        return try ProcessRunner.run([FolioHarness.binary] + arguments, stdin: stdin.map { Data($0.utf8) }, environment: env)
+    }
+
+    /// Runs and parses stdout as JSON (the command must succeed).
+    public func json(_ arguments: [String], stdin: String? = nil) throws -> [String: Any] {
+        let result = try run(arguments + ["-o", "json"], stdin: stdin)
+        guard result.status == 0 else {
+            throw HarnessError(message: "folio \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
+        }
+        guard let object = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any] else {
+            throw HarnessError(message: "not a JSON object: \(result.stdout)")
+        }
+        return object
+    }
+
+    /// Every file below the store, as bytes (for "the secret is nowhere in the store" checks).
+    public func storeFiles() -> [(path: String, bytes: Data)] {
+        guard let walker = FileManager.default.enumerator(atPath: store) else { return [] }
+        var files: [(String, Data)] = []
+        for case let relative as String in walker {
+            let path = store + "/" + relative
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
+               let data = FileManager.default.contents(atPath: path) {
+                files.append((path, data))
+            }
+        }
+        return files
+    }
+
+    /// A dump of the database made by the sqlite3 CLI (independent of Folio's reader), when installed.
+    public func sqlite(_ sql: String) throws -> String {
+        guard let sqlite3 = ExternalTool.path("sqlite3") else { throw HarnessError(message: "sqlite3 not installed") }
+        return try ProcessRunner.run([sqlite3, store + "/folio.db", sql]).stdout
+    }
+}
+
+public struct HarnessError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
