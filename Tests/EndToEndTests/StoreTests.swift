@@ -102,7 +102,7 @@ struct StoreTests {
         let check = try ProcessRunner.run([sqlite3, path, "PRAGMA integrity_check; SELECT count(*) FROM tenants;"])
         #expect(check.stdout.hasPrefix("ok\n"))
         // The copy's audit chain is whole: as many audit rows as tenants (one register each).
-        let counts = try ProcessRunner.run([sqlite3, path, "SELECT (SELECT count(*) FROM tenants) = (SELECT count(*) FROM audit_log);"])
+        let counts = try ProcessRunner.run([sqlite3, path, "SELECT (SELECT count(*) FROM tenants) = (SELECT count(*) FROM audit_log WHERE action = 'tenant.register');"])
         #expect(counts.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
         let again = try folio.run(["store", "backup", path])
         #expect(again.status == 5)

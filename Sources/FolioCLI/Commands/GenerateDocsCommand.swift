@@ -1,0 +1,23 @@
+import CommandLineKit
+import FolioCore
+
+/// `folio generate-docs DIR` (hidden): writes completions/ and man/ from the command model.
+enum GenerateDocsCommand: LeafCommand {
+    static let spec = Command(
+        "generate-docs", abstract: "Write the completion scripts and man pages into DIR (for maintainers).",
+        arguments: [Argument("dir", help: "The repository root.", kind: .path)], hidden: true)
+
+    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String {
+        inv.argument("dir") ?? "."
+    }
+
+    static func run(_ dir: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+        try FileSystem.makeDirectory(dir + "/completions", mode: 0o755)
+        try FileSystem.makeDirectory(dir + "/man/man1", mode: 0o755)
+        for file in GeneratedDocs.files() {
+            try FileSystem.writeAtomically(Array(file.content.utf8), to: dir + "/" + file.path, mode: 0o644)
+        }
+        context.console.note("wrote \(GeneratedDocs.files().count) files under \(dir)")
+        return 0
+    }
+}
