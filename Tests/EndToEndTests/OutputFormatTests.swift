@@ -76,6 +76,23 @@ struct OutputFormatTests {
         }
     }
 
+    @Test("on a terminal, tables get a header, aligned columns and relative times",
+          .enabled(if: ExternalTool.shouldRun("script"), "needs script(1) for a pseudo-terminal"))
+    func terminalTable() throws {
+        let folio = try seeded(2)
+        let script = try #require(ExternalTool.path("script"))
+        // script(1) gives folio a real pseudo-terminal as stdout.
+        let command = "\(FolioHarness.binary) tenants list --no-color"
+        let result = try ProcessRunner.run([script, "-qec", command, "/dev/null"], environment: folio.environment)
+        let lines = result.stdout.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        #expect(lines.count == 3, "\(result.stdout)")
+        #expect(lines.first?.hasPrefix("ID") == true)
+        #expect(lines.first?.contains("EMAIL") == true)
+        #expect(lines.dropFirst().allSatisfy { $0.contains("just now") || $0.contains("ago") })
+        #expect(!result.stdout.contains("\t"))
+        #expect(!result.stdout.contains("\u{1B}["))
+    }
+
     @Test("an empty list is not an error")
     func emptyList() throws {
         let folio = try FolioHarness()

@@ -161,3 +161,32 @@ struct TenantsTests {
         #expect(try folio.sqlite(".dump") == before)
     }
 }
+
+@Suite("tenants register --ruc")
+struct RegisterWithRUCTests {
+    @Test("register --ruc creates issuer 001-001 with a sandbox certificate that signs at once")
+    func readyToSign() throws {
+        let folio = try FolioHarness()
+        let t = try folio.json(["tenants", "register", "--email", "ci@example.com", "--ruc", "1790011674001"])
+        let issuer = try #require(t["issuer"] as? [String: Any])
+        let issuerId = try #require(issuer["id"] as? String)
+        #expect(issuer["ruc"] as? String == "1790011674001")
+        let invoice = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/invoice.json").path
+        let doc = try folio.json(["documents", "create", "--issuer", issuerId, "--file", invoice])
+        let key = try #require(doc["accessKey"] as? String)
+        #expect(try folio.run(["documents", "verify", key]).status == 0)
+        // Registering again with the same RUC keeps the issuer; another RUC is a conflict and changes nothing.
+        let again = try folio.json(["tenants", "register", "--email", "ci@example.com", "--ruc", "1790011674001"])
+        #expect((again["issuer"] as? [String: Any])?["id"] as? String == issuerId)
+        let before = try folio.sqlite(".dump")
+        let other = try folio.run(["tenants", "register", "--email", "ci@example.com", "--ruc", "0990011674001"])
+        #expect(other.status == 5)
+        #expect(try folio.sqlite(".dump") == before)
+        // A malformed RUC creates no tenant at all.
+        let bad = try folio.run(["tenants", "register", "--email", "new@example.com", "--ruc", "123", "-o", "json"])
+        #expect(bad.status == 3)
+        #expect(bad.stderr.contains("ruc"))
+        #expect(try folio.run(["tenants", "show", "new@example.com"]).status == 4)
+    }
+}

@@ -30,8 +30,14 @@ final class CommandContext {
 
     var commandName: String { invocation.path.joined(separator: " ") }
 
+    private var store: Store?
+
+    /// The store, opened once per invocation.
     func openStore() throws(FolioError) -> Store {
-        try Store.open(directory: globals.store, environment: environment)
+        if let store { return store }
+        let opened = try Store.open(directory: globals.store, environment: environment)
+        store = opened
+        return opened
     }
 
     /// Records input that is not on the command line (a file, stdin) in the fingerprint.

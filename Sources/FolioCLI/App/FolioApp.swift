@@ -10,8 +10,9 @@ public enum FolioApp {
         "folio", abstract: "Administer a Folio e-invoicing platform from its local store.",
         discussion: "Run 'folio init' once, then register tenants, mint API keys, and sign invoices. "
             + "Results go to stdout; messages and errors to stderr. Exit statuses are listed in folio(1).",
-        leaves: [InitCommand.self, CompletionsCommand.self],
-        groups: [StoreCommands.group, TenantsCommands.group, AuditCommands.group])
+        leaves: [InitCommand.self, CompletionsCommand.self, GenerateDocsCommand.self],
+        groups: [StoreCommands.group, TenantsCommands.group, KeysCommands.group, IssuersCommands.group,
+                 DocumentsCommands.group, AuditCommands.group])
 
     /// The declarative model that parsing, help, completions and man pages are rendered from.
     public static let program = Program(name: "folio", version: version, root: tree.spec, globalOptions: GlobalOptions.specs)

@@ -63,6 +63,111 @@ enum Migrations {
         );
         CREATE INDEX idempotency_expiry ON idempotency_records(expires_at);
         """,
+        // 2: API keys (issue 3). Only the SHA-256 of a key is kept (key_hash, unique, so
+        // indexed for `keys verify`) and its displayed start. window_start (Unix seconds) and
+        // window_count are the fixed rate-limit window, updated by `keys verify`.
+        """
+        CREATE TABLE api_keys (
+            id TEXT PRIMARY KEY,
+            tenant_id TEXT NOT NULL REFERENCES tenants(id),
+            environment TEXT NOT NULL,
+            label TEXT,
+            scopes TEXT NOT NULL,
+            key_hash TEXT NOT NULL UNIQUE,
+            start TEXT NOT NULL,
+            rate_limit_count INTEGER NOT NULL,
+            rate_limit_seconds INTEGER NOT NULL,
+            window_start INTEGER,
+            window_count INTEGER NOT NULL DEFAULT 0,
+            expires_at TEXT,
+            revoked_at TEXT,
+            revoked_reason TEXT,
+            rotated_to TEXT,
+            rotated_from TEXT,
+            last_used_at TEXT,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL
+        );
+        CREATE INDEX api_keys_tenant ON api_keys(tenant_id, id);
+        CREATE INDEX api_keys_start ON api_keys(start);
+        """,
+        // 3: issuers, their certificates and document types; sequential counters; signed
+        // documents (issue 4). A certificate row is shared by the issuers that point at it
+        // (--inherit-cert-from). Its private key is PKCS#8 DER sealed with AES-256-GCM under the
+        // master key (aad = the certificate id). `document_sequences` holds the last sequential
+        // per issuer+type+series, incremented inside the BEGIN IMMEDIATE transaction that stores
+        // the document, so parallel processes get no gap and no duplicate.
+        """
+        CREATE TABLE issuer_certificates (
+            id TEXT PRIMARY KEY,
+            tenant_id TEXT NOT NULL REFERENCES tenants(id),
+            source TEXT NOT NULL,
+            certificate_der BLOB NOT NULL,
+            sealed_private_key BLOB NOT NULL,
+            subject TEXT NOT NULL,
+            issuer_name TEXT NOT NULL,
+            serial TEXT NOT NULL,
+            not_before TEXT NOT NULL,
+            not_after TEXT NOT NULL,
+            fingerprint_sha256 TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX issuer_certificates_tenant ON issuer_certificates(tenant_id, id);
+        CREATE TABLE issuers (
+            id TEXT PRIMARY KEY,
+            tenant_id TEXT NOT NULL REFERENCES tenants(id),
+            name TEXT NOT NULL,
+            ruc TEXT NOT NULL,
+            legal_name TEXT NOT NULL,
+            trade_name TEXT,
+            address TEXT NOT NULL,
+            establishment_address TEXT,
+            establishment TEXT NOT NULL,
+            emission_point TEXT NOT NULL,
+            keeps_accounts INTEGER NOT NULL,
+            special_taxpayer TEXT,
+            certificate_id TEXT REFERENCES issuer_certificates(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (tenant_id, establishment, emission_point)
+        );
+        CREATE INDEX issuers_tenant ON issuers(tenant_id, id);
+        CREATE TABLE issuer_document_types (
+            issuer_id TEXT NOT NULL REFERENCES issuers(id),
+            document_type TEXT NOT NULL,
+            enabled_at TEXT NOT NULL,
+            PRIMARY KEY (issuer_id, document_type)
+        );
+        CREATE TABLE document_sequences (
+            issuer_id TEXT NOT NULL REFERENCES issuers(id),
+            document_type TEXT NOT NULL,
+            series TEXT NOT NULL,
+            last_value INTEGER NOT NULL,
+            PRIMARY KEY (issuer_id, document_type, series)
+        );
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            tenant_id TEXT NOT NULL REFERENCES tenants(id),
+            issuer_id TEXT NOT NULL REFERENCES issuers(id),
+            document_type TEXT NOT NULL,
+            access_key TEXT NOT NULL UNIQUE,
+            series TEXT NOT NULL,
+            sequential INTEGER NOT NULL,
+            environment TEXT NOT NULL,
+            issue_date TEXT NOT NULL,
+            status TEXT NOT NULL,
+            profile TEXT NOT NULL,
+            certificate_id TEXT NOT NULL REFERENCES issuer_certificates(id),
+            total TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            signed_xml BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (issuer_id, document_type, series, sequential)
+        );
+        CREATE INDEX documents_tenant ON documents(tenant_id, id);
+        CREATE INDEX documents_issuer ON documents(issuer_id, id);
+        """,
     ]
 
     static var latestVersion: Int { all.count }

@@ -37,17 +37,11 @@ struct SQLRow {
 /// specifics stay in the Store folder.
 public final class StoreTransaction {
     let connection: SQLiteConnection
-    private var cache: [String: SQLiteStatement] = [:]
 
     init(connection: SQLiteConnection) { self.connection = connection }
 
     private func statement(_ sql: String) throws(FolioError) -> SQLiteStatement {
-        if let cached = cache[sql] { return cached }
-        do throws(SQLiteError) {
-            let stmt = try connection.prepare(sql)
-            cache[sql] = stmt
-            return stmt
-        } catch { throw error.folioError }
+        do throws(SQLiteError) { return try connection.cachedStatement(sql) } catch { throw error.folioError }
     }
 
     /// Runs a statement that returns no rows; returns the number of rows changed.
@@ -55,6 +49,7 @@ public final class StoreTransaction {
     func run(_ sql: String, _ values: [SQLValue] = []) throws(FolioError) -> Int {
         let stmt = try statement(sql)
         do throws(SQLiteError) {
+            defer { stmt.reset() }
             try stmt.bind(values)
             while try stmt.step() {}
         } catch { throw error.folioError }
@@ -65,6 +60,7 @@ public final class StoreTransaction {
         let stmt = try statement(sql)
         var rows: [SQLRow] = []
         do throws(SQLiteError) {
+            defer { stmt.reset() }
             try stmt.bind(values)
             var names: [String]?
             while try stmt.step() {

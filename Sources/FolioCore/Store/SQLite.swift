@@ -32,6 +32,9 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
 /// One open SQLite connection. Owns the `sqlite3*` handle and closes it in `deinit`.
 final class SQLiteConnection {
     let handle: OpaquePointer
+    /// Prepared statements by SQL text, kept for the connection's life: a batch of documents
+    /// runs the same few statements thousands of times.
+    private var statements: [String: SQLiteStatement] = [:]
 
     init(path: String, flags: Int32) throws(SQLiteError) {
         var db: OpaquePointer?
@@ -45,7 +48,18 @@ final class SQLiteConnection {
         sqlite3_extended_result_codes(db, 1)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit {
+        statements.removeAll()  // finalize before closing
+        sqlite3_close_v2(handle)
+    }
+
+    /// A cached prepared statement for `sql`.
+    func cachedStatement(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        if let cached = statements[sql] { return cached }
+        let stmt = try prepare(sql)
+        statements[sql] = stmt
+        return stmt
+    }
 
     func setBusyTimeout(milliseconds: Int32) { sqlite3_busy_timeout(handle, milliseconds) }
 
@@ -85,7 +99,8 @@ enum SQLValue: Equatable {
 /// A prepared statement. Owns the `sqlite3_stmt*` and finalizes it in `deinit`.
 final class SQLiteStatement {
     private let stmt: OpaquePointer
-    private let connection: SQLiteConnection
+    /// Unowned: the connection caches its statements, and finalizes them before it closes.
+    private unowned let connection: SQLiteConnection
 
     init(_ stmt: OpaquePointer, connection: SQLiteConnection) {
         self.stmt = stmt
@@ -93,6 +108,9 @@ final class SQLiteStatement {
     }
 
     deinit { sqlite3_finalize(stmt) }
+
+    /// Ends the statement's current run so that it holds no read snapshot between uses.
+    func reset() { sqlite3_reset(stmt) }
 
     func bind(_ values: [SQLValue]) throws(SQLiteError) {
         sqlite3_reset(stmt)

@@ -6,18 +6,30 @@ public struct TenantRegistration: Sendable {
     public var name: String?
     public var tier: Tier
     public var language: Language
-    public init(email: String, name: String?, tier: Tier, language: Language) {
+    /// With a RUC, the tenant's first issuer (001-001) is created too, with a generated sandbox
+    /// certificate sealed under `masterKey`, so that a CI job can sign right after registering.
+    public var ruc: String?
+    public var masterKey: [UInt8]?
+    public init(email: String, name: String?, tier: Tier, language: Language, ruc: String? = nil, masterKey: [UInt8]? = nil) {
         self.email = email
         self.name = name
         self.tier = tier
         self.language = language
+        self.ruc = ruc
+        self.masterKey = masterKey
     }
 }
 
-/// What `tenants register` did: a new tenant, or the one that already had that e-mail.
+/// What `tenants register` did: a new tenant, or the one that already had that e-mail; and
+/// the tenant's new sandbox key with its secret (shown once).
 public struct RegistrationResult: Sendable {
     public var tenant: Tenant
     public var created: Bool
+    public var key: MintedKey
+    /// Sandbox keys revoked because the e-mail was registered again.
+    public var revokedKeyIds: [String]
+    /// The issuer made with `--ruc` (or the tenant's existing 001-001 issuer).
+    public var issuer: Issuer?
 }
 
 /// Filters of `tenants list`.
@@ -40,9 +52,23 @@ public enum Tenants {
             let email = try validate(email: input.email)
             let name = try validate(name: input.name ?? email)
             if let existing = try tx.tenant(email: email) {
-                return Change(RegistrationResult(tenant: existing, created: false),
-                              audit: [AuditRecord(action: "tenant.register", targetId: existing.id, tenantId: existing.id,
-                                                  outcome: "existing")])
+                // Registering again is how a tenant who lost its sandbox key gets a new one:
+                // the current sandbox keys are revoked and a new key is returned.
+                var audit = [AuditRecord(action: "tenant.register", targetId: existing.id, tenantId: existing.id,
+                                         outcome: "existing")]
+                var events: [DomainEvent] = []
+                var revokedIds: [String] = []
+                for old in try tx.activeApiKeys(tenantId: existing.id, environment: .sandbox, now: ctx.now) {
+                    let done = try Keys.revoke(old, reason: "re-registered", tx: tx, ctx: ctx)
+                    revokedIds.append(old.id)
+                    audit.append(done.audit)
+                    events.append(done.event)
+                }
+                let made = try mintSandboxKey(for: existing, tx: tx, ctx: ctx)
+                let issuer = try defaultIssuer(for: existing, input, tx: tx, ctx: ctx)
+                return Change(RegistrationResult(tenant: existing, created: false, key: made.minted, revokedKeyIds: revokedIds,
+                                                 issuer: issuer.issuer),
+                              audit: audit + [made.audit] + issuer.audit, events: events + [made.event] + issuer.events)
             }
             let tenant = Tenant(id: ULID.generate(.tenant), email: email, name: name, tier: input.tier,
                                 language: input.language, status: .pendingVerification, environment: .sandbox,
@@ -51,14 +77,34 @@ public enum Tenants {
                                 createdAt: ctx.now, updatedAt: ctx.now)
             let token = newToken()
             try tx.insertTenant(tenant, tokenHash: token.hash, tokenExpiresAt: ctx.now.adding(seconds: tokenLifetime))
-            return Change(RegistrationResult(tenant: tenant, created: true),
+            let made = try mintSandboxKey(for: tenant, tx: tx, ctx: ctx)
+            let issuer = try defaultIssuer(for: tenant, input, tx: tx, ctx: ctx)
+            return Change(RegistrationResult(tenant: tenant, created: true, key: made.minted, revokedKeyIds: [], issuer: issuer.issuer),
                           audit: [AuditRecord(action: "tenant.register", targetId: tenant.id, tenantId: tenant.id,
                                               outcome: "created",
-                                              details: .object([JSONMember("tier", .string(tenant.tier.rawValue))]))],
+                                              details: .object([JSONMember("tier", .string(tenant.tier.rawValue))])),
+                                  made.audit] + issuer.audit,
                           events: [DomainEvent(type: "tenant.created", tenantId: tenant.id, targetId: tenant.id,
-                                               payload: tenant.json)],
+                                               payload: tenant.json), made.event] + issuer.events,
                           sideEffects: [.mail(VerificationMail.make(for: tenant, token: token.plain, now: ctx.now))])
         }
+    }
+
+    /// With `--ruc`: the tenant's 001-001 issuer, created with a generated sandbox certificate
+    /// unless it exists already (so registering again stays idempotent).
+    private static func defaultIssuer(for tenant: Tenant, _ input: TenantRegistration, tx: StoreTransaction,
+                                      ctx: MutationContext) throws(FolioError) -> (issuer: Issuer?, audit: [AuditRecord], events: [DomainEvent]) {
+        guard let ruc = input.ruc else { return (nil, [], []) }
+        if let existing = try tx.issuer(tenantId: tenant.id, establishment: "001", emissionPoint: "001") {
+            guard existing.ruc == ruc else {
+                throw FolioError(.conflict, "tenant \(tenant.id) already has issuer 001-001 (\(existing.id)) with RUC \(existing.ruc)",
+                                 field: "ruc", hint: "create further issuers with 'folio issuers create'")
+            }
+            return (existing, [], [])
+        }
+        guard let masterKey = input.masterKey else { throw .server("registering with a RUC needs the store's master key") }
+        let made = try Issuers.createDefault(tenant: tenant, ruc: ruc, masterKey: masterKey, tx: tx, ctx: ctx)
+        return (made.0, made.1, made.2)
     }
 
     /// The tenant named by `handle`: a `ten_` id or an e-mail (case-insensitive).

@@ -7,7 +7,7 @@ enum TenantsCommands {
         "tenants", abstract: "Register tenants and manage their verification, tier, language and status.",
         leaves: [TenantsRegister.self, TenantsList.self, TenantsShow.self, TenantsVerify.self,
                  TenantsResendVerification.self, TenantsSetTier.self, TenantsSetLanguage.self,
-                 TenantsSuspend.self, TenantsActivate.self])
+                 TenantsSuspend.self, TenantsActivate.self, TenantsPromote.self])
 
     static let handleArgument = Argument("tenant", help: "The tenant: its id (ten_…) or its e-mail.")
     static let tierKind = ValueKind.choice(Tier.allCases.map(\.rawValue))

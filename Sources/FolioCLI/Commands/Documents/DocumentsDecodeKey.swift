@@ -1,0 +1,35 @@
+import CommandLineKit
+import FolioCore
+
+/// `folio documents decode-key`
+enum DocumentsDecodeKey: LeafCommand {
+    static let spec = Command(
+        "decode-key", abstract: "Show the fields of an access key and whether its check digit holds.",
+        discussion: "Reads the 49 digits offline: date, document type, RUC, environment, series, sequential, numeric "
+            + "code, emission type and the modulo-11 check digit. The fields are printed even when the check digit "
+            + "is wrong; then the exit status is 3 (validation_failed).",
+        arguments: [Argument("key", help: "The 49-digit access key.")],
+        examples: [Example("folio documents decode-key 1503202501179001167400110010010000000421234567815 -o json")])
+
+    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String {
+        inv.argument("key") ?? ""
+    }
+
+    static func run(_ key: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+        let decoded: DecodedAccessKey
+        do throws(AccessKeyError) { decoded = try AccessKey.decode(key) } catch {
+            throw .validation(error.message, field: "key")
+        }
+        context.console.out(context.renderer.one(decoded))
+        let json = context.globals.output == .json || context.globals.output == .jsonl
+        if !decoded.checkDigitValid {
+            let error = FolioError.validation("the check digit is \(decoded.checkDigit), expected \(decoded.expectedCheckDigit)",
+                                              field: "checkDigit")
+            return ErrorReporter.report(error, console: context.console, json: json)
+        }
+        if let problem = decoded.problems.first {
+            return ErrorReporter.report(.validation(problem, field: "key"), console: context.console, json: json)
+        }
+        return 0
+    }
+}

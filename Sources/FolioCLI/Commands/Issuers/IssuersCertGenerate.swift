@@ -1,0 +1,34 @@
+import CommandLineKit
+import FolioCore
+
+/// `folio issuers cert generate`
+enum IssuersCertGenerate: LeafCommand {
+    static let spec = Command(
+        "generate", abstract: "Generate a self-signed signing certificate (RSA-2048), for the sandbox.",
+        discussion: "The certificate is X.509 v3 with key usage digitalSignature and nonRepudiation, its subject "
+            + "carrying the issuer's legal name and RUC (serialNumber). The private key is stored encrypted with "
+            + "AES-256-GCM under the store's master key. The issuer's previous certificate stays with any issuer "
+            + "that shares it. The SRI accepts only certificates of an accredited authority in production: import "
+            + "those with 'cert import'.",
+        options: [Option("days", value: "n", kind: .integer(1...3650), default: "365", help: "How many days it is valid.")],
+        arguments: [IssuersCommands.handleArgument],
+        examples: [Example("folio issuers cert generate iss_… --days 365")])
+
+    struct Options {
+        var handle: String
+        var days: Int
+    }
+
+    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
+        Options(handle: IssuersCommands.handle(inv), days: inv.value("days").flatMap { Int($0) } ?? 365)
+    }
+
+    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
+        let renderer = context.renderer
+        let masterKey = try context.openStore().masterKey()
+        return try context.perform(Issuers.generateCertificate(options.handle, days: options.days, masterKey: masterKey),
+                                   render: { renderer.one($0) }) { view in
+            "issuer \(view.issuer.id) now signs with certificate \(view.certificate.id), valid until \(view.certificate.notAfter.rfc3339)"
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import CommandLineKit
+import FolioCore
+
+/// `folio issuers cert import`
+enum IssuersCertImport: LeafCommand {
+    static let spec = Command(
+        "import", abstract: "Import the signing certificate and key of a PKCS#12 (.p12/.pfx) file.",
+        discussion: "The password is read from stdin (--password-stdin), a file (--password-file) or an environment "
+            + "variable named by --password-env; never from the command line. Old files encrypted with RC2 or 3DES "
+            + "open too. When the file holds several certificates, the one with digitalSignature key usage whose "
+            + "public key matches the private key is taken. A wrong password fails validation_failed (field "
+            + "password) and stores nothing. The private key is stored encrypted under the store's master key.",
+        options: [
+            Option("p12", value: "path", kind: .path, required: true, help: "The PKCS#12 file."),
+            Option("password-stdin", help: "Read the password from stdin."),
+            Option("password-file", value: "path", kind: .path, help: "Read the password from this file (first line)."),
+            Option("password-env", value: "var", help: "Read the password from this environment variable."),
+        ],
+        arguments: [IssuersCommands.handleArgument],
+        examples: [
+            Example("printf %s \"$P12_PASSWORD\" | folio issuers cert import iss_… --p12 firma.p12 --password-stdin"),
+            Example("folio issuers cert import iss_… --p12 firma.p12 --password-env P12_PASSWORD"),
+        ])
+
+    struct Options {
+        var handle: String
+        var p12: [UInt8]
+        var password: String
+    }
+
+    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
+        let sources = ["password-stdin", "password-file", "password-env"].filter { inv.source($0) != .absent }
+        guard sources.count == 1 else {
+            throw FolioError(.usage, sources.isEmpty ? "the .p12 password is needed" : "give the password one way only",
+                             hint: "pass exactly one of --password-stdin, --password-file PATH, --password-env VAR")
+        }
+        let password: String
+        switch sources[0] {
+        case "password-env":
+            let name = inv.value("password-env") ?? ""
+            guard let value = context.environment[name] else {
+                throw .validation("the environment variable '\(name)' is not set", field: "password-env")
+            }
+            password = value
+        default:
+            let bytes = try context.readInput(path: inv.value("password-file") ?? "-", what: "password", field: "password-file")
+            // A password file or a piped echo ends with a line break that is not part of the password.
+            var text = String(decoding: bytes, as: UTF8.self)
+            while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+            password = text
+        }
+        let path = inv.value("p12") ?? ""
+        let p12: [UInt8]
+        do { p12 = try FileSystem.readFile(path) } catch {
+            throw .validation("cannot read the PKCS#12 file \(path): \(error.message)", field: "p12")
+        }
+        context.fingerprintInput(p12)
+        context.fingerprintInput(Array(password.utf8))
+        return Options(handle: IssuersCommands.handle(inv), p12: p12, password: password)
+    }
+
+    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
+        let renderer = context.renderer
+        let masterKey = try context.openStore().masterKey()
+        let mutation = Issuers.importCertificate(options.handle, p12: options.p12, password: options.password, masterKey: masterKey)
+        return try context.perform(mutation, render: { renderer.one($0) }) { view in
+            "issuer \(view.issuer.id) now signs with \(view.certificate.subject), valid until \(view.certificate.notAfter.rfc3339)"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import CommandLineKit
+import FolioCore
+
+/// `folio keys …`
+enum KeysCommands {
+    static let group = CommandGroup(
+        "keys", abstract: "Mint, find, revoke, rotate, verify and scan for API keys.",
+        discussion: "A key is folio_test_ (sandbox) or folio_live_ (production), 30 random base62 characters and a "
+            + "6-character CRC32 checksum, so typos and truncated pastes are caught offline. The store keeps only "
+            + "the key's SHA-256 and its displayed start (folio_test_AbCd); the secret is printed once, when the "
+            + "key is minted, rotated, or returned by 'tenants register'/'tenants promote'.",
+        leaves: [KeysMint.self, KeysList.self, KeysShow.self, KeysRevoke.self, KeysRotate.self, KeysVerify.self,
+                 KeysScan.self])
+
+    static let handleArgument = Argument("key", help: "The key: its id (key_…) or its displayed start (folio_test_AbCd).")
+    static let environmentKind = ValueKind.choice(Environment.allCases.map(\.rawValue))
+    static let durationKind = ValueKind.custom("duration") { text in
+        DurationText.seconds(text) == nil ? "expected a duration like 30d, 24h, 90m or 3600s" : nil
+    }
+
+    static func handle(_ invocation: Invocation) -> String { invocation.argument("key") ?? "" }
+
+    static func render(_ context: CommandContext) -> (ApiKey) -> [UInt8] {
+        let renderer = context.renderer
+        return { renderer.one($0) }
+    }
+}

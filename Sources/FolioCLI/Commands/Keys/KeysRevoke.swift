@@ -1,0 +1,59 @@
+import CommandLineKit
+import FolioCore
+
+/// `folio keys revoke`
+enum KeysRevoke: LeafCommand {
+    static let spec = Command(
+        "revoke", abstract: "Revoke an API key at once, or every key of a tenant with --tenant T --all.",
+        discussion: "Revocation is immediate: every later 'keys verify' of the key fails with reason revoked. "
+            + "Revoking a production key asks for confirmation on a terminal and needs --yes otherwise; so does "
+            + "--all, the incident switch that revokes every key of the tenant that is not revoked yet.",
+        options: [
+            Option("reason", value: "text", help: "Why (kept with the key and in the audit log)."),
+            Option("tenant", value: "tenant", help: "With --all: the tenant whose keys to revoke."),
+            Option("all", help: "Revoke every key of --tenant."),
+        ],
+        arguments: [Argument("key", help: "The key: its id (key_…) or its displayed start (folio_test_AbCd).", optional: true)],
+        examples: [
+            Example("folio keys revoke key_01JD… --reason \"customer request\" --yes"),
+            Example("folio keys revoke --tenant ana@example.com --all --reason incident-42 --yes", "incident: revoke them all"),
+        ])
+
+    struct Options {
+        var key: String?
+        var tenant: String?
+        var reason: String?
+    }
+
+    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
+        let all = inv.flag("all")
+        let key = inv.argument("key"), tenant = inv.value("tenant")
+        if all {
+            guard tenant != nil, key == nil else {
+                throw FolioError(.usage, "--all revokes every key of --tenant and takes no key argument",
+                                 hint: "folio keys revoke --tenant ana@example.com --all --yes")
+            }
+        } else {
+            guard key != nil else { throw FolioError(.usage, "name the key to revoke, or use --tenant T --all") }
+            guard tenant == nil else { throw FolioError(.usage, "--tenant goes with --all only") }
+        }
+        return Options(key: all ? nil : key, tenant: all ? tenant : nil, reason: inv.value("reason"))
+    }
+
+    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
+        let renderer = context.renderer
+        if let tenant = options.tenant {
+            try context.confirm("Revoke every API key of \(tenant)? Clients using them stop working at once.")
+            return try context.perform(Keys.revokeAll(tenant: tenant, reason: options.reason),
+                                       render: { renderer.page($0, nextCursor: nil) }) { "revoked \($0.count) key(s)" }
+        }
+        let handle = options.key ?? ""
+        let key = try Keys.show(store: try context.openStore(), handle: handle, now: context.now)
+        if key.environment == .production {
+            try context.confirm("Revoke the production key \(key.start)… (\(key.id))? Clients using it stop working at once.")
+        }
+        return try context.perform(Keys.revoke(key.id, reason: options.reason), render: KeysCommands.render(context)) {
+            "revoked \($0.id) (\($0.start)…)"
+        }
+    }
+}

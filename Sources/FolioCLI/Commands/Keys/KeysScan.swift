@@ -1,0 +1,47 @@
+import CommandLineKit
+import FolioCore
+
+/// `folio keys scan`
+enum KeysScan: LeafCommand {
+    static let spec = Command(
+        "scan", abstract: "Find API keys in files; report (and with --revoke, revoke) the live ones.",
+        discussion: "Walks the files below each path (skipping .git and binary files, i.e. a NUL byte in the "
+            + "first 8 KiB; symbolic links are not followed), finds strings of the pattern "
+            + "folio_(test|live)_ + 36 base62 characters, checks each checksum offline, and looks the rest up by "
+            + "hash. Each finding shows file:line, key id, tenant and state (active, revoked, expired, unknown, "
+            + "bad_checksum) and only the key's displayed start, never the secret. --revoke revokes the active "
+            + "ones with reason 'leaked' (audited). Exit 0 when no active key remains, 6 when an active key was "
+            + "found and not revoked.",
+        options: [Option("revoke", help: "Revoke the active keys found (reason: leaked).")],
+        arguments: [Argument("path", help: "Files or directories to scan.", repeated: true, kind: .path)],
+        examples: [Example("folio keys scan ./repo"), Example("folio keys scan ./repo --revoke -o json")])
+
+    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> ([String], Bool) {
+        (inv.arguments("path"), inv.flag("revoke"))
+    }
+
+    static func run(_ options: ([String], Bool), _ context: CommandContext) throws(FolioError) -> Int32 {
+        let found = try Keys.findCandidates(in: options.0)
+        let renderer = context.renderer
+        var findings: [KeyFinding] = []
+        if options.1 {
+            for c in found.candidates { context.fingerprintInput(Array("\(c.file):\(c.line):\(c.hash ?? c.start)".utf8)) }
+            let status = try context.perform(Keys.scanAndRevoke(found.candidates), render: { result in
+                findings = result
+                return renderer.page(result, nextCursor: nil)
+            }) { result in "scanned; revoked \(result.filter(\.revokedNow).count) active key(s)" }
+            if status != 0 || context.globals.dryRun { return status }
+        } else {
+            findings = try Keys.scan(found.candidates, store: try context.openStore(), now: context.now)
+            context.console.out(renderer.page(findings, nextCursor: nil))
+        }
+        let active = findings.filter { $0.state == "active" }
+        guard !active.isEmpty else { return 0 }
+        let json = context.globals.output == .json || context.globals.output == .jsonl
+        let places = active.prefix(3).map { "\($0.file):\($0.line)" }.joined(separator: ", ")
+        return ErrorReporter.report(FolioError(.unauthorized, "\(active.count) active key(s) found (\(places))",
+                                               hint: "revoke them with 'folio keys scan --revoke', then mint new ones",
+                                               details: [JSONMember("active", .int(active.count))]),
+                                    console: context.console, json: json)
+    }
+}

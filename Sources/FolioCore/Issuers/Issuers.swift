@@ -1,0 +1,165 @@
+/// What `issuers create` asks for.
+public struct IssuerRegistration: Sendable {
+    /// The tenant: `ten_` id or e-mail.
+    public var tenant: String
+    public var name: String
+    public var ruc: String
+    /// `razonSocial`; the tenant's name when nil.
+    public var legalName: String?
+    public var tradeName: String?
+    public var address: String
+    public var establishmentAddress: String?
+    public var establishment: String
+    public var emissionPoint: String
+    public var keepsAccounts: Bool
+    public var specialTaxpayer: String?
+    /// Another issuer of the same tenant whose certificate this one shares.
+    public var inheritCertificateFrom: String?
+
+    public init(tenant: String, name: String, ruc: String, legalName: String? = nil, tradeName: String? = nil,
+                address: String, establishmentAddress: String? = nil, establishment: String = "001",
+                emissionPoint: String = "001", keepsAccounts: Bool = false, specialTaxpayer: String? = nil,
+                inheritCertificateFrom: String? = nil) {
+        self.tenant = tenant
+        self.name = name
+        self.ruc = ruc
+        self.legalName = legalName
+        self.tradeName = tradeName
+        self.address = address
+        self.establishmentAddress = establishmentAddress
+        self.establishment = establishment
+        self.emissionPoint = emissionPoint
+        self.keepsAccounts = keepsAccounts
+        self.specialTaxpayer = specialTaxpayer
+        self.inheritCertificateFrom = inheritCertificateFrom
+    }
+}
+
+/// The issuer service: issuers of a tenant, their document types (certificates are in
+/// `Issuers+Certificates.swift`). Every change is a `Mutation`.
+public enum Issuers {
+    /// The address printed as `dirMatriz` for an issuer made by `tenants register --ruc`, which
+    /// asks for none; a sandbox convenience, to be replaced before production.
+    public static let placeholderAddress = "Dirección no registrada"
+
+    public static func create(_ input: IssuerRegistration) -> Mutation<Issuer> {
+        Mutation { tx, ctx throws(FolioError) in
+            let tenant = try Tenants.find(input.tenant, in: tx)
+            var issuer = try validated(input, tenant: tenant, now: ctx.now)
+            if let source = input.inheritCertificateFrom {
+                let from = try find(source, in: tx, now: ctx.now)
+                guard from.tenantId == tenant.id else {
+                    throw .validation("issuer \(from.id) belongs to another tenant; only a certificate of the same tenant can be shared",
+                                      field: "inherit-cert-from")
+                }
+                guard let certificateId = from.certificateId else {
+                    throw .validation("issuer \(from.id) has no certificate to share", field: "inherit-cert-from",
+                                      hint: "give it one with 'folio issuers cert generate \(from.id)' or 'cert import'")
+                }
+                issuer.certificateId = certificateId
+            }
+            try insert(issuer, tx: tx)
+            let made = try load(issuer.id, tx: tx, now: ctx.now)
+            return Change(made, audit: [audit("issuer.create", made)], events: [event("issuer.created", made)])
+        }
+    }
+
+    /// The tenant's first issuer (001-001) with a generated sandbox certificate, for `tenants
+    /// register --ruc`: call it inside the registration's mutation and add its audit records
+    /// and events to the registration's change.
+    public static func createDefault(tenant: Tenant, ruc: String, masterKey: [UInt8], tx: StoreTransaction,
+                                     ctx: MutationContext) throws(FolioError) -> (Issuer, [AuditRecord], [DomainEvent]) {
+        let input = IssuerRegistration(tenant: tenant.id, name: "Matriz", ruc: ruc, legalName: tenant.name,
+                                       address: placeholderAddress)
+        let issuer = try validated(input, tenant: tenant, now: ctx.now)
+        try insert(issuer, tx: tx)
+        let certificate = try generatedCertificate(for: issuer, days: 365, masterKey: masterKey, now: ctx.now)
+        try tx.insertCertificate(certificate)
+        try tx.setIssuerCertificate(issuerId: issuer.id, certificateId: certificate.info.id, at: ctx.now)
+        let made = try load(issuer.id, tx: tx, now: ctx.now)
+        return (made, [audit("issuer.create", made), certificateAudit("issuer.cert_generate", made, certificate.info)],
+                [event("issuer.created", made)])
+    }
+
+    public static func show(store: Store, handle: String, now: Timestamp) throws(FolioError) -> Issuer {
+        try store.read { tx throws(FolioError) in try find(handle, in: tx, now: now) }
+    }
+
+    public static func list(store: Store, tenant: String?, page: PageRequest, now: Timestamp) throws(FolioError) -> Page<Issuer> {
+        if let cursor = page.cursor, !ULID.isValid(cursor, prefix: .issuer) {
+            throw .validation("the cursor '\(cursor)' is not one this command gave out", field: "cursor")
+        }
+        let rows = try store.read { tx throws(FolioError) -> [Issuer] in
+            let tenantId = try tenant.map { (h: String) throws(FolioError) -> String in try Tenants.find(h, in: tx).id }
+            var rows = try tx.issuers(tenantId: tenantId, afterId: page.cursor, limit: page.limit.map { $0 + 1 })
+            for i in rows.indices { rows[i] = try decorate(rows[i], tx: tx, now: now) }
+            return rows
+        }
+        return Page(items: rows, limit: page.limit, cursor: \.id)
+    }
+
+    /// The issuer named by `handle` (an `iss_` id), with its certificate and document types.
+    static func find(_ handle: String, in tx: StoreTransaction, now: Timestamp) throws(FolioError) -> Issuer {
+        guard handle.hasPrefix(IDPrefix.issuer.rawValue), let found = try tx.issuer(id: handle) else {
+            throw .notFound("no issuer '\(handle)'", hint: "list issuers with 'folio issuers list'; give an id (iss_…)")
+        }
+        return try decorate(found, tx: tx, now: now)
+    }
+
+    static func load(_ id: String, tx: StoreTransaction, now: Timestamp) throws(FolioError) -> Issuer {
+        try find(id, in: tx, now: now)
+    }
+
+    static func decorate(_ issuer: Issuer, tx: StoreTransaction, now: Timestamp) throws(FolioError) -> Issuer {
+        var issuer = issuer
+        issuer.certificate = try issuer.certificateId.flatMap { (id: String) throws(FolioError) in try tx.certificate(id: id, now: now)?.info }
+        issuer.documentTypes = try tx.documentTypes(issuerId: issuer.id).keys.sorted()
+        return issuer
+    }
+
+    /// Checks every field (errors name the command's option) and makes the new issuer value.
+    static func validated(_ input: IssuerRegistration, tenant: Tenant, now: Timestamp) throws(FolioError) -> Issuer {
+        let name = input.name.trimmingSpaces
+        guard !name.isEmpty, name.count <= 300 else {
+            throw .validation("the issuer's name must be 1 to 300 characters", field: "name")
+        }
+        let issuer = Issuer(id: ULID.generate(.issuer), tenantId: tenant.id, name: name, ruc: input.ruc,
+                            legalName: (input.legalName ?? tenant.name).trimmingSpaces, tradeName: input.tradeName,
+                            address: input.address.trimmingSpaces, establishmentAddress: input.establishmentAddress,
+                            establishment: input.establishment, emissionPoint: input.emissionPoint,
+                            keepsAccounts: input.keepsAccounts, specialTaxpayer: input.specialTaxpayer,
+                            certificateId: nil, createdAt: now, updatedAt: now)
+        do throws(DocumentInputError) { try issuer.invoiceIssuer.validate() } catch {
+            let option = optionNames[error.field] ?? error.field
+            throw .validation("\(option): \(error.message)", field: option)
+        }
+        return issuer
+    }
+
+    /// `InvoiceIssuer.validate` field names → the options of `issuers create`.
+    static let optionNames = [
+        "issuer.ruc": "ruc", "issuer.legalName": "legal-name", "issuer.tradeName": "trade-name",
+        "issuer.headOfficeAddress": "address", "issuer.establishmentAddress": "establishment-address",
+        "issuer.establishment": "establishment", "issuer.emissionPoint": "point",
+        "issuer.specialTaxpayer": "special-taxpayer",
+    ]
+
+    /// Inserts a new issuer with type 01 enabled; one per tenant+establishment+point.
+    static func insert(_ issuer: Issuer, tx: StoreTransaction) throws(FolioError) {
+        if let existing = try tx.issuer(tenantId: issuer.tenantId, establishment: issuer.establishment,
+                                        emissionPoint: issuer.emissionPoint) {
+            throw FolioError(.conflict, "tenant \(issuer.tenantId) already has issuer \(existing.id) for series \(issuer.series)",
+                             field: "point", hint: "choose another --establishment or --point")
+        }
+        try tx.insertIssuer(issuer)
+        try tx.enableDocumentType(issuerId: issuer.id, code: SRIDocumentType.factura.code, at: issuer.createdAt)
+    }
+
+    static func audit(_ action: String, _ issuer: Issuer, details: JSONValue = .object([])) -> AuditRecord {
+        AuditRecord(action: action, targetId: issuer.id, tenantId: issuer.tenantId, details: details)
+    }
+
+    static func event(_ type: String, _ issuer: Issuer) -> DomainEvent {
+        DomainEvent(type: type, tenantId: issuer.tenantId, targetId: issuer.id, payload: issuer.json)
+    }
+}

@@ -1,0 +1,287 @@
+# bash completion for folio. Generated from the command model; do not edit.
+# Load with: source <(folio completions bash)
+
+_folio() {
+    local cur prev cmd word opts i
+    cur="${COMP_WORDS[COMP_CWORD]}"
+    prev=""
+    if [ "$COMP_CWORD" -ge 1 ]; then prev="${COMP_WORDS[COMP_CWORD-1]}"; fi
+    # With '=' in COMP_WORDBREAKS, '--opt=val' arrives as '--opt' '=' 'val'.
+    if [ "$cur" = "=" ]; then
+        cur=""
+    elif [ "$prev" = "=" ] && [ "$COMP_CWORD" -ge 2 ]; then
+        prev="${COMP_WORDS[COMP_CWORD-2]}"
+    fi
+    cmd='folio'
+    i=1
+    while [ "$i" -lt "$COMP_CWORD" ]; do
+        word="${COMP_WORDS[i]}"
+        case "$word" in
+            --) break ;;
+            -*=*) ;;
+            -*)
+                case "$cmd $word" in
+                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --issuer'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents verify --file'|'folio audit list --target'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key")
+                        i=$((i + 1))
+                        if [ "${COMP_WORDS[i]}" = "=" ]; then i=$((i + 1)); fi ;;
+                esac ;;
+            *)
+                case "$cmd $word" in
+                    'folio init') cmd='folio init' ;;
+                    'folio completions') cmd='folio completions' ;;
+                    'folio store') cmd='folio store' ;;
+                    'folio tenants') cmd='folio tenants' ;;
+                    'folio keys') cmd='folio keys' ;;
+                    'folio issuers') cmd='folio issuers' ;;
+                    'folio documents') cmd='folio documents' ;;
+                    'folio audit') cmd='folio audit' ;;
+                    'folio store info') cmd='folio store info' ;;
+                    'folio store check') cmd='folio store check' ;;
+                    'folio store backup') cmd='folio store backup' ;;
+                    'folio tenants register') cmd='folio tenants register' ;;
+                    'folio tenants list') cmd='folio tenants list' ;;
+                    'folio tenants show') cmd='folio tenants show' ;;
+                    'folio tenants verify') cmd='folio tenants verify' ;;
+                    'folio tenants resend-verification') cmd='folio tenants resend-verification' ;;
+                    'folio tenants set-tier') cmd='folio tenants set-tier' ;;
+                    'folio tenants set-language') cmd='folio tenants set-language' ;;
+                    'folio tenants suspend') cmd='folio tenants suspend' ;;
+                    'folio tenants activate') cmd='folio tenants activate' ;;
+                    'folio tenants promote') cmd='folio tenants promote' ;;
+                    'folio keys mint') cmd='folio keys mint' ;;
+                    'folio keys list') cmd='folio keys list' ;;
+                    'folio keys show') cmd='folio keys show' ;;
+                    'folio keys revoke') cmd='folio keys revoke' ;;
+                    'folio keys rotate') cmd='folio keys rotate' ;;
+                    'folio keys verify') cmd='folio keys verify' ;;
+                    'folio keys scan') cmd='folio keys scan' ;;
+                    'folio issuers create') cmd='folio issuers create' ;;
+                    'folio issuers list') cmd='folio issuers list' ;;
+                    'folio issuers show') cmd='folio issuers show' ;;
+                    'folio issuers cert') cmd='folio issuers cert' ;;
+                    'folio issuers doc-types') cmd='folio issuers doc-types' ;;
+                    'folio issuers cert generate') cmd='folio issuers cert generate' ;;
+                    'folio issuers cert import') cmd='folio issuers cert import' ;;
+                    'folio issuers cert show') cmd='folio issuers cert show' ;;
+                    'folio issuers doc-types list') cmd='folio issuers doc-types list' ;;
+                    'folio issuers doc-types enable') cmd='folio issuers doc-types enable' ;;
+                    'folio issuers doc-types disable') cmd='folio issuers doc-types disable' ;;
+                    'folio documents create') cmd='folio documents create' ;;
+                    'folio documents list') cmd='folio documents list' ;;
+                    'folio documents show') cmd='folio documents show' ;;
+                    'folio documents xml') cmd='folio documents xml' ;;
+                    'folio documents verify') cmd='folio documents verify' ;;
+                    'folio documents decode-key') cmd='folio documents decode-key' ;;
+                    'folio audit list') cmd='folio audit list' ;;
+                    'folio audit verify') cmd='folio audit verify' ;;
+                esac ;;
+        esac
+        i=$((i + 1))
+    done
+
+    case "$cmd $prev" in
+        'folio tenants register --email')
+            COMPREPLY=(); return 0 ;;
+        'folio tenants register --name')
+            COMPREPLY=(); return 0 ;;
+        'folio tenants register --tier')
+            COMPREPLY=($(compgen -W 'trial starter growth pro business' -- "$cur")); return 0 ;;
+        'folio tenants register --language')
+            COMPREPLY=($(compgen -W 'es en' -- "$cur")); return 0 ;;
+        'folio tenants register --ruc')
+            COMPREPLY=(); return 0 ;;
+        'folio tenants list --status')
+            COMPREPLY=($(compgen -W 'pending_verification active suspended' -- "$cur")); return 0 ;;
+        'folio tenants list --tier')
+            COMPREPLY=($(compgen -W 'trial starter growth pro business' -- "$cur")); return 0 ;;
+        'folio tenants list --limit')
+            COMPREPLY=(); return 0 ;;
+        'folio tenants list --cursor')
+            COMPREPLY=(); return 0 ;;
+        'folio tenants verify --token-file')
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        'folio tenants suspend --reason')
+            COMPREPLY=(); return 0 ;;
+        'folio keys mint --tenant')
+            COMPREPLY=(); return 0 ;;
+        'folio keys mint --label')
+            COMPREPLY=(); return 0 ;;
+        'folio keys mint --scope')
+            COMPREPLY=($(compgen -W '* tenants:* issuers:* keys:* documents:* exports:* webhooks:* notifications:* audit:* tenants:read tenants:write issuers:read issuers:write keys:read keys:write documents:read documents:write documents:delete exports:read exports:write webhooks:read webhooks:write notifications:read notifications:write audit:read' -- "$cur")); return 0 ;;
+        'folio keys mint --env')
+            COMPREPLY=($(compgen -W 'sandbox production' -- "$cur")); return 0 ;;
+        'folio keys mint --expires-in')
+            COMPREPLY=(); return 0 ;;
+        'folio keys mint --expires-at')
+            COMPREPLY=(); return 0 ;;
+        'folio keys mint --rate-limit')
+            COMPREPLY=(); return 0 ;;
+        'folio keys list --tenant')
+            COMPREPLY=(); return 0 ;;
+        'folio keys list --env')
+            COMPREPLY=($(compgen -W 'sandbox production' -- "$cur")); return 0 ;;
+        'folio keys list --status')
+            COMPREPLY=($(compgen -W 'active revoked expired' -- "$cur")); return 0 ;;
+        'folio keys list --label')
+            COMPREPLY=(); return 0 ;;
+        'folio keys list --limit')
+            COMPREPLY=(); return 0 ;;
+        'folio keys list --cursor')
+            COMPREPLY=(); return 0 ;;
+        'folio keys revoke --reason')
+            COMPREPLY=(); return 0 ;;
+        'folio keys revoke --tenant')
+            COMPREPLY=(); return 0 ;;
+        'folio keys rotate --grace')
+            COMPREPLY=(); return 0 ;;
+        'folio keys verify --key-file')
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        'folio keys verify --scope')
+            COMPREPLY=($(compgen -W 'tenants:read tenants:write issuers:read issuers:write keys:read keys:write documents:read documents:write documents:delete exports:read exports:write webhooks:read webhooks:write notifications:read notifications:write audit:read' -- "$cur")); return 0 ;;
+        'folio issuers create --tenant')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers create --name')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers create --ruc')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers create --establishment')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers create --point')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers create --address')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers create --establishment-address')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers create --legal-name')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers create --trade-name')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers create --special-taxpayer')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers create --inherit-cert-from')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers list --tenant')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers list --limit')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers list --cursor')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers cert generate --days')
+            COMPREPLY=(); return 0 ;;
+        'folio issuers cert import --p12')
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        'folio issuers cert import --password-file')
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        'folio issuers cert import --password-env')
+            COMPREPLY=(); return 0 ;;
+        'folio documents create --issuer')
+            COMPREPLY=(); return 0 ;;
+        'folio documents create --file')
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        'folio documents create --profile')
+            COMPREPLY=($(compgen -W 'sri modern' -- "$cur")); return 0 ;;
+        'folio documents list --issuer')
+            COMPREPLY=(); return 0 ;;
+        'folio documents list --limit')
+            COMPREPLY=(); return 0 ;;
+        'folio documents list --cursor')
+            COMPREPLY=(); return 0 ;;
+        'folio documents verify --file')
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        'folio audit list --target')
+            COMPREPLY=(); return 0 ;;
+        'folio audit list --since')
+            COMPREPLY=(); return 0 ;;
+        'folio audit list --until')
+            COMPREPLY=(); return 0 ;;
+        'folio audit list --limit')
+            COMPREPLY=(); return 0 ;;
+        'folio audit list --cursor')
+            COMPREPLY=(); return 0 ;;
+        *" --store")
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        *" --output"|*" -o")
+            COMPREPLY=($(compgen -W 'table json jsonl csv id' -- "$cur")); return 0 ;;
+        *" --actor")
+            COMPREPLY=(); return 0 ;;
+        *" --idempotency-key")
+            COMPREPLY=(); return 0 ;;
+    esac
+
+    case "$cur" in
+        -*)
+            opts=""
+            case "$cmd" in
+            'folio') opts='--help --version' ;;
+            'folio init') opts='--help' ;;
+            'folio completions') opts='--help' ;;
+            'folio store') opts='--help' ;;
+            'folio store info') opts='--help' ;;
+            'folio store check') opts='--help' ;;
+            'folio store backup') opts='--help' ;;
+            'folio tenants') opts='--help' ;;
+            'folio tenants register') opts='--email --name --tier --language --ruc --help' ;;
+            'folio tenants list') opts='--status --tier --limit --cursor --all --help' ;;
+            'folio tenants show') opts='--help' ;;
+            'folio tenants verify') opts='--token-file --force --help' ;;
+            'folio tenants resend-verification') opts='--help' ;;
+            'folio tenants set-tier') opts='--help' ;;
+            'folio tenants set-language') opts='--help' ;;
+            'folio tenants suspend') opts='--reason --help' ;;
+            'folio tenants activate') opts='--help' ;;
+            'folio tenants promote') opts='--force --help' ;;
+            'folio keys') opts='--help' ;;
+            'folio keys mint') opts='--tenant --label --scope --env --expires-in --expires-at --rate-limit --help' ;;
+            'folio keys list') opts='--tenant --env --status --label --limit --cursor --all --help' ;;
+            'folio keys show') opts='--help' ;;
+            'folio keys revoke') opts='--reason --tenant --all --help' ;;
+            'folio keys rotate') opts='--grace --help' ;;
+            'folio keys verify') opts='--key-file --scope --help' ;;
+            'folio keys scan') opts='--revoke --help' ;;
+            'folio issuers') opts='--help' ;;
+            'folio issuers create') opts='--tenant --name --ruc --establishment --point --address --establishment-address --legal-name --trade-name --keeps-accounts --special-taxpayer --inherit-cert-from --help' ;;
+            'folio issuers list') opts='--tenant --limit --cursor --all --help' ;;
+            'folio issuers show') opts='--help' ;;
+            'folio issuers cert') opts='--help' ;;
+            'folio issuers cert generate') opts='--days --help' ;;
+            'folio issuers cert import') opts='--p12 --password-stdin --password-file --password-env --help' ;;
+            'folio issuers cert show') opts='--help' ;;
+            'folio issuers doc-types') opts='--help' ;;
+            'folio issuers doc-types list') opts='--help' ;;
+            'folio issuers doc-types enable') opts='--help' ;;
+            'folio issuers doc-types disable') opts='--help' ;;
+            'folio documents') opts='--help' ;;
+            'folio documents create') opts='--issuer --file --profile --help' ;;
+            'folio documents list') opts='--issuer --limit --cursor --all --help' ;;
+            'folio documents show') opts='--help' ;;
+            'folio documents xml') opts='--help' ;;
+            'folio documents verify') opts='--file --help' ;;
+            'folio documents decode-key') opts='--help' ;;
+            'folio audit') opts='--help' ;;
+            'folio audit list') opts='--target --since --until --limit --cursor --all --help' ;;
+            'folio audit verify') opts='--help' ;;
+            esac
+            opts="$opts "'--store --output --actor --idempotency-key --dry-run --yes --no-color --quiet'
+            COMPREPLY=($(compgen -W "$opts" -- "$cur")) ;;
+        *)
+            case "$cmd" in
+            'folio') COMPREPLY=($(compgen -W 'init completions store tenants keys issuers documents audit' -- "$cur")) ;;
+            'folio completions') COMPREPLY=($(compgen -W 'bash zsh fish' -- "$cur")) ;;
+            'folio store') COMPREPLY=($(compgen -W 'info check backup' -- "$cur")) ;;
+            'folio store backup') compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
+            'folio tenants') COMPREPLY=($(compgen -W 'register list show verify resend-verification set-tier set-language suspend activate promote' -- "$cur")) ;;
+            'folio tenants set-tier') COMPREPLY=($(compgen -W 'trial starter growth pro business' -- "$cur")) ;;
+            'folio tenants set-language') COMPREPLY=($(compgen -W 'es en' -- "$cur")) ;;
+            'folio keys') COMPREPLY=($(compgen -W 'mint list show revoke rotate verify scan' -- "$cur")) ;;
+            'folio keys scan') compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
+            'folio issuers') COMPREPLY=($(compgen -W 'create list show cert doc-types' -- "$cur")) ;;
+            'folio issuers cert') COMPREPLY=($(compgen -W 'generate import show' -- "$cur")) ;;
+            'folio issuers doc-types') COMPREPLY=($(compgen -W 'list enable disable' -- "$cur")) ;;
+            'folio documents') COMPREPLY=($(compgen -W 'create list show xml verify decode-key' -- "$cur")) ;;
+            'folio audit') COMPREPLY=($(compgen -W 'list verify' -- "$cur")) ;;
+            esac ;;
+    esac
+    return 0
+}
+
+complete -F _folio folio
