@@ -36,9 +36,30 @@ enum Roff {
             }
             if pendingParagraph { out += ".Pp\n" }
             pendingParagraph = false
-            out += rendered + "\n"
+            out += sentencesOnOwnLines(rendered) + "\n"
         }
         return out
+    }
+
+    /// mdoc wants every sentence to start on a new source line ("new sentence, new line").
+    static func sentencesOnOwnLines(_ line: String) -> String {
+        var out = ""
+        var previous: Character?
+        var pendingBreak = false
+        for ch in line {
+            if pendingBreak {
+                pendingBreak = false
+                if ch == " " { out += "\n"; previous = "\n"; continue }
+            }
+            if ch == " ", previous == "\n" { continue }
+            out.append(ch)
+            if ch == "." || ch == "?" || ch == "!" { pendingBreak = true }
+            previous = ch
+        }
+        // A line must not start with a dot (a request) after a break.
+        return out.split(separator: "\n").map { l in
+            l.first == "." || l.first == "'" ? "\\&" + l : String(l)
+        }.joined(separator: "\n")
     }
 
     /// One argument of a macro line: quoted when it has blanks, `"` and `\` escaped.
