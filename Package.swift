@@ -1,7 +1,17 @@
 // swift-tools-version:6.0
 // Folio takes no package dependencies: the C libraries below are system libraries that every
 // machine of ours has, reached through small module maps and shims.
+//
+// Start-up time matters (every script call pays it): SQLite, libxml2 (with the ICU, liblzma and
+// libstdc++ it needs) and zlib are linked from their static archives, which the module maps name
+// as `-l:libNAME.a` so that they land inside the linker's group ahead of the shared defaults, and
+// the executable is not position-independent (tens of thousands of relocations fewer). libcrypto
+// stays shared (see Sources/COpenSSL). Measured with bench/startup.sh; numbers in the README.
 import PackageDescription
+
+/// libxml2's headers live in /usr/include/libxml2 (Debian); pkg-config would also add a shared
+/// `-lxml2`, so every module that sees CLibXML2, directly or through FolioXML, gets the path here.
+let libxml2Headers: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
 
 let package = Package(
     name: "folio",
@@ -11,22 +21,25 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
-        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0"),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
         .target(name: "CommandLineKit"),
         .target(name: "FolioCrypto", dependencies: ["COpenSSL", "CZlib"]),
-        .target(name: "FolioXML", dependencies: ["CLibXML2", "FolioCrypto"]),
-        .target(name: "FolioCore", dependencies: ["CSQLite", "FolioCrypto", "FolioXML"]),
-        .target(name: "FolioCLI", dependencies: ["CommandLineKit", "FolioCore"]),
-        .executableTarget(name: "folio", dependencies: ["FolioCLI"]),
+        .target(name: "FolioXML", dependencies: ["CLibXML2", "FolioCrypto"], swiftSettings: libxml2Headers),
+        .target(name: "FolioCore", dependencies: ["CSQLite", "FolioCrypto", "FolioXML"], swiftSettings: libxml2Headers),
+        .target(name: "FolioCLI", dependencies: ["CommandLineKit", "FolioCore"], swiftSettings: libxml2Headers),
+        .executableTarget(name: "folio", dependencies: ["FolioCLI"], exclude: ["StaticLink"], swiftSettings: libxml2Headers,
+                          linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-no-pie",
+                                                          "-L", Context.packageDirectory + "/Sources/folio/StaticLink"],
+                                                         .when(configuration: .release))]),
 
         .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
         .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit", "FolioTestSupport"]),
         .testTarget(name: "FolioCryptoTests", dependencies: ["FolioTestSupport", "FolioCrypto"]),
-        .testTarget(name: "FolioXMLTests", dependencies: ["FolioTestSupport", "FolioXML", "FolioCrypto"]),
-        .testTarget(name: "FolioCoreTests", dependencies: ["FolioTestSupport", "FolioCore"]),
-        .testTarget(name: "FolioCLITests", dependencies: ["FolioTestSupport", "FolioCLI", "CommandLineKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["FolioTestSupport", "FolioCore"]),
+        .testTarget(name: "FolioXMLTests", dependencies: ["FolioTestSupport", "FolioXML", "FolioCrypto"], swiftSettings: libxml2Headers),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioTestSupport", "FolioCore"], swiftSettings: libxml2Headers),
+        .testTarget(name: "FolioCLITests", dependencies: ["FolioTestSupport", "FolioCLI", "CommandLineKit"], swiftSettings: libxml2Headers),
+        .testTarget(name: "EndToEndTests", dependencies: ["FolioTestSupport", "FolioCore"], swiftSettings: libxml2Headers),
     ]
 )

@@ -48,7 +48,8 @@ final class CommandContext {
     func mutationContext() -> MutationContext {
         var text = invocation.canonicalDescription(excluding: GlobalOptions.notInFingerprint)
         for digest in inputDigests { text += "\u{0}" + digest }
-        return MutationContext(actor: globals.actor, command: commandName, idempotencyKey: globals.idempotencyKey,
+        return MutationContext(actor: globals.resolvedActor(environment: environment), command: commandName,
+                               idempotencyKey: globals.idempotencyKey,
                                fingerprint: Hex.encode(Digest.sha256(Array(text.utf8))), dryRun: globals.dryRun,
                                now: now)
     }

@@ -5,7 +5,8 @@ import FolioCore
 struct GlobalOptions {
     var store: String
     var output: OutputFormat
-    var actor: String
+    /// `--actor`/`FOLIO_ACTOR` as given; see `resolvedActor`.
+    var actor: String?
     var idempotencyKey: String?
     var dryRun: Bool
     var yes: Bool
@@ -30,10 +31,16 @@ struct GlobalOptions {
     /// idempotency fingerprint.
     static let notInFingerprint: Set<String> = ["idempotency-key", "store", "no-color", "actor", "yes", "dry-run"]
 
+    /// Who acts, for the audit log: the option, else the OS user name. Looked up only when a
+    /// mutation needs it: the password-database lookup costs every read command start-up time.
+    func resolvedActor(environment: [String: String]) -> String {
+        actor ?? FileSystem.userName(environment: environment)
+    }
+
     init(_ invocation: Invocation, environment: [String: String]) {
         store = invocation.value("store") ?? Store.defaultDirectory(environment: environment)
         output = invocation.value("output").flatMap(OutputFormat.init(rawValue:)) ?? .table
-        actor = invocation.value("actor") ?? FileSystem.userName(environment: environment)
+        actor = invocation.value("actor")
         idempotencyKey = invocation.value("idempotency-key")
         dryRun = invocation.flag("dry-run")
         yes = invocation.flag("yes")

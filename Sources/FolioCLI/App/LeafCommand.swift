@@ -29,10 +29,12 @@ struct CommandGroup: Sendable {
 
     init(_ name: String, abstract: String, discussion: String? = nil, leaves: [any LeafCommand.Type],
          groups: [CommandGroup] = []) {
+        // `spec` is computed: build each leaf's once (start-up time).
+        let leafSpecs = leaves.map { $0.spec }
         spec = Command(name, abstract: abstract, discussion: discussion,
-                       subcommands: leaves.map { $0.spec } + groups.map(\.spec))
+                       subcommands: leafSpecs + groups.map(\.spec))
         var table: [String: CommandHandler] = [:]
-        for leaf in leaves { table[leaf.spec.name] = CommandGroup.handler(of: leaf) }
+        for (leaf, leafSpec) in zip(leaves, leafSpecs) { table[leafSpec.name] = CommandGroup.handler(of: leaf) }
         self.leaves = table
         self.groups = groups
     }
