@@ -11,6 +11,7 @@
 # the tenant row are folio's own.
 #
 # Usage: bench/keys-verify.sh                 (builds release in the package at the repo root)
+#        KEEP=1 bench/keys-verify.sh          (keep the work directory, to profile by hand)
 #        FOLIO_BIN=/path/to/folio bench/keys-verify.sh      (skip the build)
 #        PACKAGE_DIR=/other/package bench/keys-verify.sh    (build that package instead)
 #        KEYS=100000 RUNS=200 bench/keys-verify.sh
@@ -23,15 +24,15 @@ runs=${RUNS:-200}
 
 if [[ -z "${FOLIO_BIN:-}" ]]; then
     echo "building release in $package ..." >&2
-    swift build -c release --product folio --package-path "$package" >&2
-    FOLIO_BIN="$(swift build -c release --package-path "$package" --show-bin-path)/folio"
+    swift build -c release --static-swift-stdlib --product folio --package-path "$package" >&2
+    FOLIO_BIN="$(swift build -c release --static-swift-stdlib --package-path "$package" --show-bin-path)/folio"
 fi
 for tool in sqlite3 python3; do
     command -v "$tool" >/dev/null || { echo "error: $tool is needed" >&2; exit 1; }
 done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/folio-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+[[ -n "${KEEP:-}" ]] && echo "keeping $work" >&2 || trap 'rm -rf "$work"' EXIT
 store="$work/store"
 export FOLIO_STORE="$store"
 "$FOLIO_BIN" init >/dev/null 2>&1
@@ -83,26 +84,8 @@ UPDATE api_keys SET window_start = CAST(strftime('%s','now') AS INTEGER), window
   last_used_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE key_hash = '$hash';
 COMMIT;"
 printf '%s\n' "$sql" > "$work/verify.sql"
-folio_cmd="$FOLIO_BIN keys verify < $work/key.txt"
-sqlite_cmd="sqlite3 $store/folio.db < $work/verify.sql"
-
-if command -v hyperfine >/dev/null; then
-    hyperfine --warmup 10 --runs "$runs" --style basic --export-json "$work/h.json" \
-        -n folio "$folio_cmd" -n sqlite3 "$sqlite_cmd" >&2
-    read -r f s < <(python3 -c '
-import json, sys
-r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
-print(r["folio"]["median"] * 1000, r["sqlite3"]["median"] * 1000)' "$work/h.json")
-    method="hyperfine median of $runs runs (shell spawn subtracted)"
-else
-    median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2) / 1e6}'; }
-    time_loop() {
-        for _ in $(seq "$runs"); do
-            t0=$(date +%s%N); bash -c "$1" >/dev/null; t1=$(date +%s%N); echo $((t1 - t0))
-        done | median
-    }
-    f=$(time_loop "$folio_cmd"); s=$(time_loop "$sqlite_cmd")
-    method="median of $runs runs timed with date +%s%N (includes a bash spawn each)"
-fi
-python3 -c 'import sys; f, s = float(sys.argv[1]), float(sys.argv[2]); print(f"folio keys verify: {f:.2f} ms\nsqlite3 lookup+update: {s:.2f} ms\nratio: {f/s:.2f}x (target <= 1.50x)")' "$f" "$s"
-echo "($method; $keys keys)"
+# Interleaved runs (bench/interleave.py): folio with the key on stdin, sqlite3 with the SQL on stdin.
+python3 "$here/interleave.py" "$runs" \
+    "folio keys verify" "$work/key.txt" -- "$FOLIO_BIN" keys verify \
+    ++ "sqlite3 lookup+update" "$work/verify.sql" -- sqlite3 "$store/folio.db" | tee "$work/result.txt"
+echo "(medians of $runs interleaved runs, spawn cost subtracted; $keys keys; target <= 1.50)"

@@ -4,7 +4,7 @@
 #   folio --version            vs  sqlite3 :memory: 'select 1'
 #   folio tenants show EMAIL   vs  sqlite3 folio.db "SELECT … WHERE email_normalized = …" (same index)
 # Targets (issue 2): cold start within 2x, tenants show within 1.5x.
-# Needs: swift, sqlite3, python3; uses hyperfine when installed (apt-get install hyperfine).
+# Needs: swift, sqlite3, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-200}
@@ -29,33 +29,13 @@ EMAIL=user77777@example.com
 DB=$FOLIO_STORE/folio.db
 QUERY="SELECT * FROM tenants WHERE email_normalized = '$EMAIL'"
 
-# Median wall time in microseconds of running "$@" RUNS times (fallback when hyperfine is absent).
-median_us() {
-  python3 - "$RUNS" "$@" <<'PY'
-import subprocess, sys, time, statistics
-runs = int(sys.argv[1]); cmd = sys.argv[2:]
-for _ in range(10): subprocess.run(cmd, stdout=subprocess.DEVNULL)
-samples = []
-for _ in range(runs):
-    t = time.perf_counter_ns(); subprocess.run(cmd, stdout=subprocess.DEVNULL); samples.append((time.perf_counter_ns() - t) / 1000)
-print(f"{statistics.median(samples):.0f}")
-PY
-}
-
-measure() {  # name, then the command; prints the median in microseconds
-  if command -v hyperfine >/dev/null; then
-    hyperfine -N --warmup 20 --runs "$RUNS" --export-json "$WORK/h.json" -- "$(printf '%q ' "$@")" >/dev/null 2>&1
-    python3 -c "import json;print(round(json.load(open('$WORK/h.json'))['results'][0]['median']*1e6))"
-  else
-    median_us "$@"
-  fi
-}
-
-# Interleave the pairs so that machine noise hits both sides alike.
-a=$(measure "$FOLIO" --version)
-b=$(measure sqlite3 :memory: 'select 1')
-c=$(measure "$FOLIO" tenants show "$EMAIL")
-d=$(measure sqlite3 "$DB" "$QUERY")
-
-printf 'cold start      folio --version        %6d us   sqlite3 :memory: select 1   %6d us   ratio %.2f (target <= 2.0)\n' "$a" "$b" "$(python3 -c "print($a/$b)")"
-printf 'tenants show    folio tenants show     %6d us   sqlite3 indexed lookup      %6d us   ratio %.2f (target <= 1.5)\n' "$c" "$d" "$(python3 -c "print($c/$d)")"
+# Interleaved runs (bench/interleave.py), each pair in its own series.
+echo "cold start: folio --version vs sqlite3 :memory: 'select 1'"
+python3 bench/interleave.py "$RUNS" "folio --version" - -- "$FOLIO" --version \
+    ++ "sqlite3 select 1" - -- sqlite3 :memory: 'select 1'
+echo "(target <= 2.0)"
+echo
+echo "tenants show on 100,000 tenants vs sqlite3's indexed lookup in the same file"
+python3 bench/interleave.py "$RUNS" "folio tenants show" - -- "$FOLIO" tenants show "$EMAIL" \
+    ++ "sqlite3 lookup" - -- sqlite3 "$DB" "$QUERY"
+echo "(target <= 1.5; medians of $RUNS interleaved runs, spawn cost subtracted)"

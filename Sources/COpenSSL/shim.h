@@ -14,6 +14,7 @@
 #include <openssl/rsa.h>
 #include <openssl/core_names.h>
 #include <openssl/ssl.h>
+#include <openssl/sha.h>
 
 /* Macros and variadic functions that Swift cannot import get a static inline shim here. */
 static inline long folio_BIO_get_mem_data(BIO *b, char **pp) { return BIO_get_mem_data(b, pp); }
@@ -52,4 +53,25 @@ static inline PKCS12_SAFEBAG *folio_sk_PKCS12_SAFEBAG_value(const STACK_OF(PKCS1
 static inline void folio_sk_PKCS12_SAFEBAG_pop_free(STACK_OF(PKCS12_SAFEBAG) *sk) {
     sk_PKCS12_SAFEBAG_pop_free(sk, PKCS12_SAFEBAG_free);
 }
+
+/* FolioCrypto: one-shot SHA-1 and SHA-256 through OpenSSL's low-level digest functions. OpenSSL 3
+   deprecates them in favour of EVP, but an EVP digest fetches its implementation on every call,
+   and the first fetch of a process builds the provider name map and reads openssl.cnf: about
+   five million instructions, i.e. most of a `folio keys verify` that hashes one 47-byte key.
+   These are still OpenSSL's own implementations. Return 1 on success. */
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wdeprecated-declarations"
+static inline int folio_sha256(const unsigned char *data, size_t count, unsigned char *out) {
+    SHA256_CTX c;
+    int ok = SHA256_Init(&c) && SHA256_Update(&c, data, count) && SHA256_Final(out, &c);
+    OPENSSL_cleanse(&c, sizeof c);
+    return ok;
+}
+static inline int folio_sha1(const unsigned char *data, size_t count, unsigned char *out) {
+    SHA_CTX c;
+    int ok = SHA1_Init(&c) && SHA1_Update(&c, data, count) && SHA1_Final(out, &c);
+    OPENSSL_cleanse(&c, sizeof c);
+    return ok;
+}
+#pragma clang diagnostic pop
 #endif

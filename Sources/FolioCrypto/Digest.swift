@@ -27,15 +27,21 @@ public enum Digest {
 
     public static func sha1(_ data: [UInt8]) -> [UInt8] { hash(data, .sha1) }
 
+    /// OpenSSL's low-level one-shot digests, not EVP: see `folio_sha256` in the COpenSSL shim
+    /// for why (start-up cost of EVP's first fetch, and a fetch on every call).
     public static func hash(_ data: [UInt8], _ algorithm: DigestAlgorithm) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
+        var out = [UInt8](repeating: 0, count: algorithm.byteCount)
         let ok = data.withNonNullBytes { pointer, count in
-            EVP_Digest(pointer, count, &out, &length, algorithm.evpMD, nil)
+            out.withUnsafeMutableBufferPointer { buffer in
+                switch algorithm {
+                case .sha1: return folio_sha1(pointer, count, buffer.baseAddress)
+                case .sha256: return folio_sha256(pointer, count, buffer.baseAddress)
+                }
+            }
         }
-        // Hashing memory with a built-in digest can only fail if the library is broken.
-        precondition(ok == 1, "EVP_Digest failed: \(OpenSSLErrorQueue.drain().map(\.text))")
-        return Array(out.prefix(Int(length)))
+        // Hashing memory can only fail if the library is broken.
+        precondition(ok == 1, "SHA digest failed: \(OpenSSLErrorQueue.drain().map(\.text))")
+        return out
     }
 
     public static func hmacSHA256(key: [UInt8], data: [UInt8]) -> [UInt8] {

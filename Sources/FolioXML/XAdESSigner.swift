@@ -16,6 +16,13 @@ public enum XAdESSigner {
     /// ds:Signature appended as the last child of the root. Returns the signed bytes (UTF-8, with XML declaration).
     public static func sign(_ unsigned: [UInt8], key: PrivateKey, certificate: Certificate,
                             profile: SignatureProfile, signingTime: Int64) throws(XMLError) -> [UInt8] {
+        try sign(unsigned, identity: SigningIdentity(key: key, certificate: certificate), profile: profile,
+                 signingTime: signingTime)
+    }
+
+    /// Signs with an identity prepared once (see `SigningIdentity`), as a batch does.
+    public static func sign(_ unsigned: [UInt8], identity: SigningIdentity,
+                            profile: SignatureProfile, signingTime: Int64) throws(XMLError) -> [UInt8] {
         let document = try XMLDocument(bytes: unsigned)
         let root = document.root
         guard let rootID = root.attribute("id"), !rootID.isEmpty else {
@@ -24,33 +31,51 @@ public enum XAdESSigner {
         if root.child("Signature", XMLDSig.ns) != nil {
             throw XMLError("the document is already signed")
         }
-        guard certificate.matches(key) else {
-            throw XMLError("the certificate does not belong to the signing key")
-        }
 
         let ids = SignatureIDs()
         let time = XMLDateTime.format(signingTime, offsetMinutes: profile == .sri ? -5 * 60 : 0)
         let parts = buildSignature(in: root, rootID: rootID, ids: ids, profile: profile,
-                                   certificate: certificate, signingTime: time)
+                                   identity: identity, signingTime: time)
 
         // The three references; none depends on SignedInfo, so their order does not matter.
         let algorithm = profile.digest
         let comprobante = try document.canonicalize(element: root, excluding: parts.signature)
         parts.comprobanteDigest.setText(Base64.encode(Digest.hash(comprobante, algorithm)))
-        let properties = try document.canonicalize(element: parts.signedProperties)
-        parts.propertiesDigest.setText(Base64.encode(Digest.hash(properties, algorithm)))
-        let keyInfo = try document.canonicalize(element: parts.keyInfo)
-        parts.keyInfoDigest.setText(Base64.encode(Digest.hash(keyInfo, algorithm)))
-
-        let signedInfo = try document.canonicalize(element: parts.signedInfo)
+        let signedInfo = try withSiblingsSetAside(of: parts.signature, in: root) { () throws(XMLError) -> [UInt8] in
+            let properties = try document.canonicalize(element: parts.signedProperties)
+            parts.propertiesDigest.setText(Base64.encode(Digest.hash(properties, algorithm)))
+            let keyInfo = try document.canonicalize(element: parts.keyInfo)
+            parts.keyInfoDigest.setText(Base64.encode(Digest.hash(keyInfo, algorithm)))
+            return try document.canonicalize(element: parts.signedInfo)
+        }
         let signature: [UInt8]
         do {
-            signature = try key.sign(signedInfo, digest: algorithm)
+            signature = try identity.key.sign(signedInfo, digest: algorithm)
         } catch {
             throw XMLError("RSA signing failed: \(error.message)")
         }
         parts.signatureValue.setText(Base64.encode(signature))
         return document.serialize()
+    }
+
+    /// Runs `body` with the children of `root` that precede `signature` (the invoice itself)
+    /// unlinked, then puts them back in their order. libxml2's C14N walks the whole document
+    /// and asks the visibility callback about every node, so the three small parts of the
+    /// signature cost as much as the invoice each; without the invoice beside them their
+    /// canonical form is the same (their ancestors, hence inherited namespaces and xml:
+    /// attributes, do not change), and the walk is short.
+    private static func withSiblingsSetAside<T>(of signature: xmlNodePtr, in root: xmlNodePtr,
+                                                _ body: () throws(XMLError) -> T) throws(XMLError) -> T {
+        var aside: [xmlNodePtr] = []
+        var next = root.pointee.children
+        while let node = next, node != signature {
+            next = node.pointee.next
+            xmlUnlinkNode(node)
+            aside.append(node)
+        }
+        // A parsed document has no two adjacent text nodes, so re-inserting merges nothing.
+        defer { for node in aside { xmlAddPrevSibling(signature, node) } }
+        return try body()
     }
 
     /// The nodes whose content is filled in after the template is in the tree.
@@ -67,7 +92,7 @@ public enum XAdESSigner {
 
     /// Appends the complete ds:Signature (digests and signature value still empty) to `root`.
     private static func buildSignature(in root: xmlNodePtr, rootID: String, ids: SignatureIDs,
-                                       profile: SignatureProfile, certificate: Certificate,
+                                       profile: SignatureProfile, identity: SigningIdentity,
                                        signingTime: String) -> SignatureParts {
         let signature = xmlNewDocNode(root.pointee.doc, nil, "Signature", nil)!
         xmlAddChild(root, signature)
@@ -103,11 +128,10 @@ public enum XAdESSigner {
 
         let keyInfo = signature.addChild("KeyInfo", ds)
         keyInfo.setAttribute("Id", ids.certificate)
-        keyInfo.addChild("X509Data", ds).addChild("X509Certificate", ds, text: Base64.encode(certificate.der))
+        keyInfo.addChild("X509Data", ds).addChild("X509Certificate", ds, text: identity.certificateBase64)
         let rsa = keyInfo.addChild("KeyValue", ds).addChild("RSAKeyValue", ds)
-        let publicKey = certificate.publicKey
-        rsa.addChild("Modulus", ds, text: Base64.encode(publicKey.rsaModulus))
-        rsa.addChild("Exponent", ds, text: Base64.encode(publicKey.rsaExponent))
+        rsa.addChild("Modulus", ds, text: identity.modulusBase64)
+        rsa.addChild("Exponent", ds, text: identity.exponentBase64)
 
         let object = signature.addChild("Object", ds)
         object.setAttribute("Id", ids.object)
@@ -120,10 +144,10 @@ public enum XAdESSigner {
         let cert = signatureProperties.addChild("SigningCertificate", etsi).addChild("Cert", etsi)
         let certDigest = cert.addChild("CertDigest", etsi)
         certDigest.addChild("DigestMethod", ds).setAttribute("Algorithm", profile.digestURI)
-        certDigest.addChild("DigestValue", ds, text: Base64.encode(certificate.fingerprint(profile.digest)))
+        certDigest.addChild("DigestValue", ds, text: identity.certificateDigest(profile.digest))
         let issuerSerial = cert.addChild("IssuerSerial", etsi)
-        issuerSerial.addChild("X509IssuerName", ds, text: certificate.issuer)
-        issuerSerial.addChild("X509SerialNumber", ds, text: certificate.serialNumberDecimal)
+        issuerSerial.addChild("X509IssuerName", ds, text: identity.issuerName)
+        issuerSerial.addChild("X509SerialNumber", ds, text: identity.serialNumber)
         let format = signedProperties.addChild("SignedDataObjectProperties", etsi).addChild("DataObjectFormat", etsi)
         format.setAttribute("ObjectReference", "#" + ids.reference)
         format.addChild("Description", etsi, text: "contenido comprobante")

@@ -83,6 +83,23 @@ struct DocumentsTests {
         #expect((list["items"] as? [[String: Any]])?.compactMap { $0["sequential"] as? Int } == [3, 4, 5])
     }
 
+    @Test("a batch larger than one commit group: a bad line in the second group takes no number; every document has its audit entry and event")
+    func batchAcrossGroups() throws {
+        let folio = try FolioHarness()
+        let (_, issuer) = try folio.makeIssuer()
+        let count = 205   // groups of 100: lines 1–100, 101–200, 201–205
+        let lines = (1...count).map { $0 == 150 ? invoiceLine($0, extra: #","qty":"2""#) : invoiceLine($0) }
+        let result = try folio.run(["documents", "create", "--issuer", issuer, "--file", "-", "-o", "id"],
+                                   stdin: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("line 150"))
+        #expect(result.stdout.split(separator: "\n").count == count - 1)
+        #expect(try folio.storedSequentials() == Array(1...(count - 1)))
+        #expect(try folio.sqliteValue("SELECT count(*) FROM audit_log WHERE action = 'document.create'") == "\(count - 1)")
+        #expect(try folio.sqliteValue("SELECT count(*) FROM events WHERE type = 'document.signed'") == "\(count - 1)")
+        #expect(try folio.run(["audit", "verify"]).status == 0)
+    }
+
     @Test("4 processes × 10 documents at once: sequentials 1…40, no gap, no duplicate")
     func concurrentSequentials() throws {
         let folio = try FolioHarness()

@@ -13,8 +13,8 @@ struct Renderer {
     func one<T: Presentable>(_ item: T) -> [UInt8] {
         if quiet || format == .id { return Array((item.id + "\n").utf8) }
         switch format {
-        case .json: return Array((item.json.prettyText() + "\n").utf8)
-        case .jsonl: return Array((item.json.compactText() + "\n").utf8)
+        case .json: return item.json.prettyBytes() + [UInt8(ascii: "\n")]
+        case .jsonl: return item.json.compactBytes() + [UInt8(ascii: "\n")]
         case .csv: return Array(csv([item], header: true).utf8)
         case .table, .id: return Array(table([item], header: terminal).utf8)
         }
@@ -38,7 +38,7 @@ struct Renderer {
     func chunk<T: Presentable>(_ items: [T], first: Bool) -> [UInt8] {
         if quiet || format == .id { return Array(items.map { $0.id + "\n" }.joined().utf8) }
         switch format {
-        case .jsonl: return Array(items.map { $0.json.compactText() + "\n" }.joined().utf8)
+        case .jsonl: return Array(items.map { $0.json.compactBytes() + [UInt8(ascii: "\n")] }.joined())
         case .csv: return Array(csv(items, header: first).utf8)
         default: return Array(table(items, header: terminal && first).utf8)
         }

@@ -5,6 +5,7 @@ import FolioXML
 /// issuer's key once, not once per document. Expiry is still checked for every document.
 public final class SigningKeyCache: @unchecked Sendable {
     var materials: [String: SigningMaterial] = [:]
+    var identities: [String: SigningIdentity] = [:]
     public init() {}
 }
 
@@ -46,8 +47,12 @@ public enum Documents {
             } catch { throw error.folioError }
             let signed: [UInt8]
             do throws(XMLError) {
-                signed = try XAdESSigner.sign(built.xml, key: material.key, certificate: material.certificate,
-                                              profile: profile, signingTime: ctx.now.seconds)
+                let identity: SigningIdentity
+                if let cached = cache.identities[material.info.id] { identity = cached } else {
+                    identity = try SigningIdentity(key: material.key, certificate: material.certificate)
+                    cache.identities[material.info.id] = identity
+                }
+                signed = try XAdESSigner.sign(built.xml, identity: identity, profile: profile, signingTime: ctx.now.seconds)
             } catch { throw .server("cannot sign document \(built.accessKey): \(error.message)") }
 
             let document = StoredDocument(

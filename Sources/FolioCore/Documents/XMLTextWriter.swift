@@ -11,13 +11,18 @@ struct XMLTextWriter {
     private mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
     private mutating func indent() {
-        append(String(repeating: "  ", count: stack.count))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * stack.count))
     }
 
     private mutating func openTag(_ name: String, _ attributes: [(String, String)]) {
-        append("<" + name)
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
         for (key, value) in attributes {
-            append(" " + key + "=\"" + XMLTextWriter.escape(value, attribute: true) + "\"")
+            bytes.append(UInt8(ascii: " "))
+            append(key)
+            append("=\"")
+            XMLTextWriter.escape(value, attribute: true, into: &bytes)
+            bytes.append(UInt8(ascii: "\""))
         }
     }
 
@@ -32,14 +37,20 @@ struct XMLTextWriter {
     mutating func close() {
         let name = stack.removeLast()
         indent()
-        append("</" + name + ">\n")
+        append("</")
+        append(name)
+        append(">\n")
     }
 
     /// `<name>text</name>`.
     mutating func element(_ name: String, _ text: String, _ attributes: [(String, String)] = []) {
         indent()
         openTag(name, attributes)
-        append(">" + XMLTextWriter.escape(text, attribute: false) + "</" + name + ">\n")
+        bytes.append(UInt8(ascii: ">"))
+        XMLTextWriter.escape(text, attribute: false, into: &bytes)
+        append("</")
+        append(name)
+        append(">\n")
     }
 
     /// `<name>text</name>` when `text` is present, nothing otherwise.
@@ -55,22 +66,28 @@ struct XMLTextWriter {
     }
 
     /// Escapes `&`, `<`, `>` and, in attributes, `"` and the whitespace characters that
-    /// attribute-value normalization would otherwise turn into spaces.
-    static func escape(_ s: String, attribute: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\t" where attribute: out += "&#9;"
-            case "\n" where attribute: out += "&#10;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
+    /// attribute-value normalization would otherwise turn into spaces. Works on UTF-8 bytes
+    /// (every byte of a multi-byte sequence is ≥ 0x80, so none is mistaken for markup).
+    static func escape(_ s: String, attribute: Bool, into out: inout [UInt8]) {
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\"") where attribute: out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "\t") where attribute: out.append(contentsOf: "&#9;".utf8)
+            case UInt8(ascii: "\n") where attribute: out.append(contentsOf: "&#10;".utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: "&#13;".utf8)
+            default: out.append(byte)
             }
         }
-        return out
+    }
+
+    /// `s` escaped as `escape(_:attribute:into:)` does, as a String.
+    static func escape(_ s: String, attribute: Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        escape(s, attribute: attribute, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -67,7 +67,11 @@ extension Store {
             throw error
         }
         var result = outcome
-        result.warnings = publish(staged)
+        if grouped != nil {
+            grouped?.staged += staged   // published when the group commits
+        } else {
+            result.warnings = publish(staged)
+        }
         return result
     }
 }

@@ -8,6 +8,8 @@ public final class Store {
     let connection: SQLiteConnection
     let environment: [String: String]
     private var cachedMasterKey: [UInt8]?
+    /// Set while `group` holds one write transaction: transactions inside become savepoints.
+    var grouped: GroupState?
 
     /// How long a writer waits for another process's transaction before giving up with
     /// `store_unavailable`. Long enough for dozens of parallel CI jobs; DESIGN asks for ≥ 5 s.
@@ -53,7 +55,9 @@ public final class Store {
         do throws(SQLiteError) {
             let connection = try SQLiteConnection(path: directory + "/folio.db", flags: flags)
             connection.setBusyTimeout(milliseconds: busyTimeoutMilliseconds)
-            try connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+            // temp_store = MEMORY: savepoints of a group commit keep their sub-journal in memory
+            // instead of a temporary file (one write per page touched).
+            try connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;")
             return Store(directory: directory, connection: connection, environment: environment)
         } catch {
             throw error.folioError
@@ -101,6 +105,7 @@ public final class Store {
     }
 
     private func transaction<T>(_ begin: String, _ body: (StoreTransaction) throws(FolioError) -> T) throws(FolioError) -> T {
+        if grouped != nil { return try savepoint(body) }
         do throws(SQLiteError) { try connection.execute(begin) } catch { throw error.folioError }
         let tx = StoreTransaction(connection: connection)
         do throws(FolioError) {
@@ -115,8 +120,14 @@ public final class Store {
 
     /// Runs `body` and rolls back whatever it wrote: `--dry-run` validates against real state.
     func rollingBack<T>(_ body: (StoreTransaction) throws(FolioError) -> T) throws(FolioError) -> T {
-        do throws(SQLiteError) { try connection.execute("BEGIN IMMEDIATE") } catch { throw error.folioError }
-        defer { try? connection.execute("ROLLBACK") }
+        let inGroup = grouped != nil
+        do throws(SQLiteError) { try connection.execute(inGroup ? "SAVEPOINT folio_dry_run" : "BEGIN IMMEDIATE") } catch {
+            throw error.folioError
+        }
+        defer {
+            if inGroup { try? connection.execute("ROLLBACK TO folio_dry_run; RELEASE folio_dry_run") }
+            else { try? connection.execute("ROLLBACK") }
+        }
         return try body(StoreTransaction(connection: connection))
     }
 

@@ -38,72 +38,91 @@ public struct JSONMember: Equatable, Sendable {
 
 extension JSONValue {
     /// Compact JSON text (no spaces), as `jsonl` and stored records want it.
-    public func compactText() -> String {
-        var out = ""
-        write(into: &out, indent: nil, level: 0)
-        return out
-    }
+    public func compactText() -> String { String(decoding: compactBytes(), as: UTF8.self) }
 
     /// Two-space indented JSON text, as `-o json` prints it.
-    public func prettyText() -> String {
-        var out = ""
-        write(into: &out, indent: "  ", level: 0)
+    public func prettyText() -> String { String(decoding: prettyBytes(), as: UTF8.self) }
+
+    /// Compact JSON as UTF-8 bytes.
+    public func compactBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(into: &out, pretty: false, level: 0)
         return out
     }
 
-    private func write(into out: inout String, indent: String?, level: Int) {
+    /// Indented JSON as UTF-8 bytes.
+    public func prettyBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        write(into: &out, pretty: true, level: 0)
+        return out
+    }
+
+    // Written as bytes, not by appending to a String: signing a batch writes several JSON
+    // documents per invoice, and String appends were a tenth of its instructions.
+    private func write(into out: inout [UInt8], pretty: Bool, level: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                newline(&out, indent, level + 1)
-                item.write(into: &out, indent: indent, level: level + 1)
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(&out, level + 1) }
+                item.write(into: &out, pretty: pretty, level: level + 1)
             }
-            newline(&out, indent, level)
-            out += "]"
+            if pretty { newline(&out, level) }
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (i, m) in members.enumerated() {
-                if i > 0 { out += "," }
-                newline(&out, indent, level + 1)
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(&out, level + 1) }
                 JSONValue.writeString(m.key, into: &out)
-                out += indent == nil ? ":" : ": "
-                m.value.write(into: &out, indent: indent, level: level + 1)
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
+                m.value.write(into: &out, pretty: pretty, level: level + 1)
             }
-            newline(&out, indent, level)
-            out += "}"
+            if pretty { newline(&out, level) }
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(_ out: inout String, _ indent: String?, _ level: Int) {
-        guard let indent else { return }
-        out += "\n"
-        for _ in 0..<level { out += indent }
+    private func newline(_ out: inout [UInt8], _ level: Int) {
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
     }
 
-    /// Writes `s` as a JSON string literal, escaping what RFC 8259 requires.
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Writes `s` as a JSON string literal, escaping what RFC 8259 requires. Bytes of multi-byte
+    /// UTF-8 sequences (all ≥ 0x80) are copied as they are.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let utf8 = s.utf8
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: utf8)   // the common case: nothing to escape
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                        hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

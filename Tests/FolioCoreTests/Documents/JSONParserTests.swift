@@ -21,6 +21,16 @@ import Testing
         #expect(v["k"]?.stringValue == "q\"\\/\u{8}\u{c}\t")
     }
 
+    @Test func writerEscapesExactlyWhatRFC8259Requires() {
+        let v = JSONValue.object([JSONMember("a\"b", .string("q\"\\/\u{1}\u{1f}\n\r\té😀")),
+                                  JSONMember("plain", .string("Av. Amazonas 100, Quito")),
+                                  JSONMember("list", .array([.number("1.50"), .null, .bool(true)]))])
+        #expect(v.compactText() == #"{"a\"b":"q\"\\/\u0001\u001f\n\r\té😀","plain":"Av. Amazonas 100, Quito","list":[1.50,null,true]}"#)
+        #expect(v.prettyText() == "{\n  \"a\\\"b\": \"q\\\"\\\\/\\u0001\\u001f\\n\\r\\té😀\",\n  \"plain\": \"Av. Amazonas 100, Quito\",\n"
+            + "  \"list\": [\n    1.50,\n    null,\n    true\n  ]\n}")
+        #expect(v.compactBytes() == Array(v.compactText().utf8))
+    }
+
     @Test func reportsLineAndColumn() {
         let e = fails("{\n  \"a\": 1,\n  \"b\": 2 \"c\"\n}")
         #expect(e?.message == "expected ',' or '}', found character '\"'")

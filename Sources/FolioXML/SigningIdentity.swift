@@ -1,0 +1,43 @@
+import FolioCrypto
+
+/// A signing key with its certificate, and the certificate's facts that every signature
+/// repeats (its base64 DER, RSA modulus and exponent, issuer, serial number, digests),
+/// worked out once. A batch signs thousands of documents with one identity.
+public final class SigningIdentity: @unchecked Sendable {
+    // @unchecked Sendable: immutable after init; PrivateKey and Certificate are thread-safe to read.
+    public let key: PrivateKey
+    public let certificate: Certificate
+    let certificateBase64: String
+    let modulusBase64: String
+    let exponentBase64: String
+    let issuerName: String
+    let serialNumber: String
+    private let sha1Digest: String
+    private let sha256Digest: String
+
+    /// Fails when the certificate does not belong to the key.
+    public init(key: PrivateKey, certificate: Certificate) throws(XMLError) {
+        guard certificate.matches(key) else {
+            throw XMLError("the certificate does not belong to the signing key")
+        }
+        self.key = key
+        self.certificate = certificate
+        let der = certificate.der
+        certificateBase64 = Base64.encode(der)
+        let publicKey = certificate.publicKey
+        modulusBase64 = Base64.encode(publicKey.rsaModulus)
+        exponentBase64 = Base64.encode(publicKey.rsaExponent)
+        issuerName = certificate.issuer
+        serialNumber = certificate.serialNumberDecimal
+        sha1Digest = Base64.encode(Digest.hash(der, .sha1))
+        sha256Digest = Base64.encode(Digest.hash(der, .sha256))
+    }
+
+    /// The certificate's digest under `algorithm`, base64.
+    func certificateDigest(_ algorithm: DigestAlgorithm) -> String {
+        switch algorithm {
+        case .sha1: return sha1Digest
+        case .sha256: return sha256Digest
+        }
+    }
+}
