@@ -29,6 +29,10 @@ EMAIL=user77777@example.com
 DB=$FOLIO_STORE/folio.db
 QUERY="SELECT * FROM tenants WHERE email_normalized = '$EMAIL'"
 
+# Sanity: both sides find the tenant before anything is timed (set -e stops here otherwise).
+"$FOLIO" tenants show "$EMAIL" >/dev/null
+test -n "$(sqlite3 "$DB" "$QUERY")"
+
 # Interleaved runs (bench/interleave.py), each pair in its own series.
 echo "cold start: folio --version vs sqlite3 :memory: 'select 1'"
 python3 bench/interleave.py "$RUNS" "folio --version" - -- "$FOLIO" --version \
