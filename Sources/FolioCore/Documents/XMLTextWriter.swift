@@ -82,12 +82,4 @@ struct XMLTextWriter {
             }
         }
     }
-
-    /// `s` escaped as `escape(_:attribute:into:)` does, as a String.
-    static func escape(_ s: String, attribute: Bool) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        escape(s, attribute: attribute, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
 }

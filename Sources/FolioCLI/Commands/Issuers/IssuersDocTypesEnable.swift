@@ -2,24 +2,32 @@ import CommandLineKit
 import FolioCore
 
 /// `folio issuers doc-types enable`
-enum IssuersDocTypesEnable: LeafCommand {
+enum IssuersDocTypesEnable: DocTypesToggle {
+    static let enabled = true
     static let spec = Command(
         "enable", abstract: "Enable document types for an issuer.",
         arguments: [IssuersCommands.handleArgument, IssuersCommands.typesArgument],
         examples: [Example("folio issuers doc-types enable iss_… 04 05")])
+}
 
-    struct Options {
-        var handle: String
-        var codes: [String]
+/// `doc-types enable` and `disable`: the same command with the opposite switch.
+protocol DocTypesToggle: LeafCommand where Options == DocTypesToggleOptions {
+    static var enabled: Bool { get }
+}
+
+struct DocTypesToggleOptions {
+    var handle: String
+    var codes: [String]
+}
+
+extension DocTypesToggle {
+    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> DocTypesToggleOptions {
+        DocTypesToggleOptions(handle: IssuersCommands.handle(inv), codes: inv.arguments("type"))
     }
 
-    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
-        Options(handle: IssuersCommands.handle(inv), codes: inv.arguments("type"))
-    }
-
-    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ options: DocTypesToggleOptions, _ context: CommandContext) throws(FolioError) -> Int32 {
         let renderer = context.renderer
-        let mutation = Issuers.setDocumentTypes(options.handle, codes: options.codes, enabled: true)
+        let mutation = Issuers.setDocumentTypes(options.handle, codes: options.codes, enabled: enabled)
         return try context.perform(mutation, render: { renderer.page($0, nextCursor: nil) })
     }
 }
