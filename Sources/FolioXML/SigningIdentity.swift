@@ -12,6 +12,8 @@ public final class SigningIdentity: @unchecked Sendable {
     let exponentBase64: String
     let issuerName: String
     let serialNumber: String
+    /// The content of ds:KeyInfo (X509Data, KeyValue), in canonical form: the same in every signature.
+    let keyInfoContent: [UInt8]
     private let sha1Digest: String
     private let sha256Digest: String
 
@@ -31,6 +33,17 @@ public final class SigningIdentity: @unchecked Sendable {
         serialNumber = certificate.serialNumberDecimal
         sha1Digest = Base64.encode(Digest.hash(der, .sha1))
         sha256Digest = Base64.encode(Digest.hash(der, .sha256))
+        var w = CanonicalXMLWriter(capacity: certificateBase64.utf8.count + modulusBase64.utf8.count + 256)
+        w.open("ds:X509Data")
+        w.element("ds:X509Certificate", certificateBase64)
+        w.close()
+        w.open("ds:KeyValue")
+        w.open("ds:RSAKeyValue")
+        w.element("ds:Modulus", modulusBase64)
+        w.element("ds:Exponent", exponentBase64)
+        w.close()
+        w.close()
+        keyInfoContent = try w.content()
     }
 
     /// The certificate's digest under `algorithm`, base64.

@@ -52,7 +52,7 @@ public enum Documents {
                     identity = try SigningIdentity(key: material.key, certificate: material.certificate)
                     cache.identities[material.info.id] = identity
                 }
-                signed = try XAdESSigner.sign(built.xml, identity: identity, profile: profile, signingTime: ctx.now.seconds)
+                signed = try XAdESSigner.sign(built.canonical, identity: identity, profile: profile, signingTime: ctx.now.seconds)
             } catch { throw .server("cannot sign document \(built.accessKey): \(error.message)") }
 
             let document = StoredDocument(

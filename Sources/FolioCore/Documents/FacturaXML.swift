@@ -1,10 +1,13 @@
+import FolioXML
+
 /// Builds the unsigned factura XML (version 1.1.0) in the element order of
 /// `factura_V1.1.0.xsd`. Amounts are printed with 2 places, quantities and unit prices with 2 to
-/// 6; every text goes through the escaping writer.
+/// 6; every text goes through the escaping writer, which writes canonical XML that the signer
+/// digests as it is.
 public enum FacturaXML {
     public static func build(input: InvoiceInput, totals: InvoiceTotals, issuer: InvoiceIssuer,
-                             environment: Int, sequential: Int, accessKey: AccessKey) -> [UInt8] {
-        var w = XMLTextWriter()
+                             environment: Int, sequential: Int, accessKey: AccessKey) throws(XMLError) -> CanonicalXML {
+        var w = CanonicalXMLWriter(indented: true)
         w.open("factura", [("id", "comprobante"), ("version", "1.1.0")])
 
         w.open("infoTributaria")
@@ -92,7 +95,7 @@ public enum FacturaXML {
             w.close()
         }
         w.close() // factura
-        return w.bytes
+        return try w.finish()
     }
 
     /// 2 to 6 places: `2` → `2.00`, `1.125` → `1.125` (validated input has at most 6).

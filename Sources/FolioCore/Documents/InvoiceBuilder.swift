@@ -1,3 +1,5 @@
+import FolioXML
+
 /// A factura built from its input: the unsigned XML and what a summary shows.
 public struct BuiltInvoice: Sendable, Equatable {
     /// The 49-digit access key.
@@ -14,8 +16,10 @@ public struct BuiltInvoice: Sendable, Equatable {
     public let totals: InvoiceTotals
     /// The validated input the XML was built from.
     public let input: InvoiceInput
-    /// The unsigned XML (UTF-8).
-    public let xml: [UInt8]
+    /// The unsigned factura in canonical form, as the signer takes it.
+    public let canonical: CanonicalXML
+    /// The unsigned XML document (UTF-8, with XML declaration).
+    public var xml: [UInt8] { canonical.document }
 
     /// The JSON summary a command prints: money as decimal strings (DESIGN §3).
     public var summary: JSONValue {
@@ -87,11 +91,17 @@ public enum InvoiceBuilder {
         } catch {
             throw DocumentInputError(field: error.field, message: error.message)
         }
-        let xml = FacturaXML.build(input: input, totals: totals, issuer: issuer, environment: environment,
-                                   sequential: sequential, accessKey: key)
+        let xml: CanonicalXML
+        do {
+            xml = try FacturaXML.build(input: input, totals: totals, issuer: issuer, environment: environment,
+                                       sequential: sequential, accessKey: key)
+        } catch {
+            // Validation keeps control characters out of every text, so this is a defect.
+            throw DocumentInputError(field: "input", message: error.message)
+        }
         let number = issuer.establishment + "-" + issuer.emissionPoint + "-" + AccessKey.zeroPadded(sequential, 9)
         return BuiltInvoice(accessKey: key.digits, number: number, establishment: issuer.establishment,
                             emissionPoint: issuer.emissionPoint, sequential: sequential, environment: environment,
-                            issueDate: input.issueDate, buyer: input.buyer, totals: totals, input: input, xml: xml)
+                            issueDate: input.issueDate, buyer: input.buyer, totals: totals, input: input, canonical: xml)
     }
 }

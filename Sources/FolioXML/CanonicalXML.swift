@@ -1,0 +1,28 @@
+/// An element in canonical form (inclusive C14N 1.0, no comments) with nothing around it that
+/// could change that form: its bytes are what a verifier computes for it, so they can be
+/// digested as they are. Made only by `CanonicalXMLWriter`, or by the signer from libxml2's C14N.
+public struct CanonicalXML: Sendable, Equatable {
+    /// The canonical bytes of the element: `<name …>…</name>`.
+    public let bytes: [UInt8]
+    /// The root element's `id` attribute, which the enveloped reference points at.
+    let rootID: String?
+    /// Namespaces the root element declares; every part of a signature inside it inherits them.
+    let rootNamespaces: [(prefix: String, uri: String)]
+
+    init(bytes: [UInt8], rootID: String?, rootNamespaces: [(prefix: String, uri: String)]) {
+        self.bytes = bytes
+        self.rootID = rootID
+        self.rootNamespaces = rootNamespaces
+    }
+
+    /// The bytes determine the rest (id and declarations are read from the root's start tag).
+    public static func == (a: CanonicalXML, b: CanonicalXML) -> Bool { a.bytes == b.bytes }
+
+    /// A standalone document: the XML declaration, the element, a final newline.
+    public var document: [UInt8] { Self.declaration + bytes + [UInt8(ascii: "\n")] }
+
+    static let declaration = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
+
+    /// Where the root's end tag starts: the last `<` (a `<` in text or attributes is escaped).
+    var rootEndTagStart: Int { bytes.lastIndex(of: UInt8(ascii: "<")) ?? bytes.count }
+}
