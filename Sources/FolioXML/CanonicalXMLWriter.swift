@@ -108,22 +108,35 @@ public struct CanonicalXMLWriter {
         indent()
         bytes.append(UInt8(ascii: "<"))
         append(name)
+        if !namespaces.isEmpty { writeNamespaces(namespaces) }
+        if !attributes.isEmpty { writeAttributes(attributes) }
+        bytes.append(UInt8(ascii: ">"))
+        if stack.isEmpty {
+            rootID = attributes.first { $0.0 == "id" }?.1
+            rootNamespaces = namespaces
+        }
+    }
+
+    private mutating func writeNamespaces(_ namespaces: [(prefix: String, uri: String)]) {
         for (prefix, uri) in Self.canonicalOrder(namespaces) {
-            bytes.append(contentsOf: prefix.isEmpty ? Array(" xmlns=\"".utf8) : Array(" xmlns:\(prefix)=\"".utf8))
+            bytes.append(contentsOf: " xmlns".utf8)
+            if !prefix.isEmpty {
+                bytes.append(UInt8(ascii: ":"))
+                bytes.append(contentsOf: prefix.utf8)
+            }
+            bytes.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
             escape(uri, attribute: true)
             bytes.append(UInt8(ascii: "\""))
         }
+    }
+
+    private mutating func writeAttributes(_ attributes: [(StaticString, String)]) {
         for (key, value) in Self.canonicalOrder(attributes) {
             bytes.append(UInt8(ascii: " "))
             append(key)
             bytes.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
             escape(value, attribute: true)
             bytes.append(UInt8(ascii: "\""))
-        }
-        bytes.append(UInt8(ascii: ">"))
-        if stack.isEmpty {
-            rootID = attributes.first { $0.0.description == "id" }?.1
-            rootNamespaces = namespaces
         }
     }
 
@@ -139,9 +152,7 @@ public struct CanonicalXMLWriter {
     /// namespace declarations by prefix; both compare code points, which UTF-8 bytes preserve.
     private static func canonicalOrder(_ attributes: [(StaticString, String)]) -> [(StaticString, String)] {
         guard attributes.count > 1 else { return attributes }
-        return attributes.sorted { a, b in
-            a.0.withUTF8Buffer { x in b.0.withUTF8Buffer { y in x.lexicographicallyPrecedes(y) } }
-        }
+        return attributes.sorted { $0.0 < $1.0 }
     }
 
     private static func canonicalOrder(_ namespaces: [(prefix: String, uri: String)]) -> [(prefix: String, uri: String)] {
@@ -178,5 +189,17 @@ public struct CanonicalXMLWriter {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
+    }
+}
+
+extension StaticString {
+    /// Byte-wise (so code-point) order and equality of names. `withUTF8Buffer`, not `utf8Start`:
+    /// a one-character literal may be stored as a scalar, without a pointer.
+    fileprivate static func < (a: StaticString, b: StaticString) -> Bool {
+        a.withUTF8Buffer { x in b.withUTF8Buffer { y in x.lexicographicallyPrecedes(y) } }
+    }
+
+    fileprivate static func == (a: StaticString, b: StaticString) -> Bool {
+        a.withUTF8Buffer { x in b.withUTF8Buffer { y in x.elementsEqual(y) } }
     }
 }

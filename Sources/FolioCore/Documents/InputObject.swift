@@ -53,28 +53,36 @@ struct InputObject {
         return try InputObject.text(v, field: field(key), maxLength: maxLength)
     }
 
-    static func text(_ value: JSONValue, field: String, maxLength: Int) throws(DocumentInputError) -> String {
-        guard case .string(let s) = value else { throw DocumentInputError(field: field, message: "must be a string") }
-        if s.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) {
-            throw DocumentInputError(field: field, message: "must not be empty")
+    /// `field` is only built when the value is refused.
+    static func text(_ value: JSONValue, field: @autoclosure () -> String, maxLength: Int) throws(DocumentInputError) -> String {
+        guard case .string(let s) = value else { throw DocumentInputError(field: field(), message: "must be a string") }
+        // One pass over the UTF-8 bytes: blank?, control characters (C0, DEL, U+FFFE/U+FFFF =
+        // EF BF BE/BF), and the length in scalars (bytes that do not continue a sequence).
+        var blank = true, control = false, length = 0
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in s.utf8 {
+            if b != 0x20 && b != 0x09 { blank = false }
+            if b < 0x20 || b == 0x7F || (previous == (0xEF, 0xBF) && (b == 0xBE || b == 0xBF)) { control = true }
+            if b & 0xC0 != 0x80 { length += 1 }
+            previous = (previous.1, b)
         }
-        if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0xFFFE...0xFFFF).contains($0.value) }) {
-            throw DocumentInputError(field: field, message: "must be a single line without control characters")
+        if blank { throw DocumentInputError(field: field(), message: "must not be empty") }
+        if control {
+            throw DocumentInputError(field: field(), message: "must be a single line without control characters")
         }
-        let length = s.unicodeScalars.count
         if length > maxLength {
-            throw DocumentInputError(field: field, message: "is \(length) characters long; at most \(maxLength) are allowed")
+            throw DocumentInputError(field: field(), message: "is \(length) characters long; at most \(maxLength) are allowed")
         }
         return s
     }
 
     /// A decimal given as a JSON number (`12.5`) or string (`"12.50"`), without exponent.
-    static func decimal(_ value: JSONValue, field: String, maxPlaces: Int) throws(DocumentInputError) -> ExactDecimal {
+    static func decimal(_ value: JSONValue, field: @autoclosure () -> String, maxPlaces: Int) throws(DocumentInputError) -> ExactDecimal {
         let text: String
         switch value {
         case .number(let n): text = n
         case .string(let s): text = s
-        default: throw DocumentInputError(field: field, message: "must be a decimal number such as 12.50 (a JSON number or a string)")
+        default: throw DocumentInputError(field: field(), message: "must be a decimal number such as 12.50 (a JSON number or a string)")
         }
         let d: ExactDecimal
         do {
@@ -83,13 +91,13 @@ struct InputObject {
             let message = error == .overflow
                 ? "'\(text)' is too large"
                 : "'\(text)' is not a plain decimal number (write e.g. 12.50; no exponent, no thousands separator)"
-            throw DocumentInputError(field: field, message: message)
+            throw DocumentInputError(field: field(), message: message)
         }
         if d.significantScale > maxPlaces {
-            throw DocumentInputError(field: field, message: "has more than \(maxPlaces) decimal places")
+            throw DocumentInputError(field: field(), message: "has more than \(maxPlaces) decimal places")
         }
         if d.integerDigits > InvoiceInput.maxIntegerDigits {
-            throw DocumentInputError(field: field, message: "is too large (at most \(InvoiceInput.maxIntegerDigits) digits before the point)")
+            throw DocumentInputError(field: field(), message: "is too large (at most \(InvoiceInput.maxIntegerDigits) digits before the point)")
         }
         return d
     }

@@ -179,7 +179,15 @@ struct JSONReader {
             }
             let keyLine = line, keyColumn = column
             let key = try parseString()
-            if !seen.insert(key).inserted {
+            // Small objects: a scan is cheaper than hashing; large ones use the set.
+            let duplicate: Bool
+            if members.count < 16 {
+                duplicate = members.contains { $0.key == key }
+            } else {
+                if seen.isEmpty { seen = Set(members.map(\.key)) }
+                duplicate = !seen.insert(key).inserted
+            }
+            if duplicate {
                 throw JSONParseError(message: "duplicate key '\(key)'", line: keyLine, column: keyColumn)
             }
             skipWhitespace()
@@ -253,7 +261,23 @@ extension JSONReader {
     /// Parses a string literal at `index` (which holds the opening quote), validating UTF-8.
     mutating func parseString() throws(JSONParseError) -> String {
         advance() // opening quote
-        var out: [UInt8] = []
+        // Most strings are printable ASCII without escapes: one scan, one String, no copy loop.
+        let start = index
+        var end = index
+        while end < bytes.count {
+            let b = bytes[end]
+            if b == UInt8(ascii: "\"") {
+                column += end - start + 1
+                index = end + 1
+                return String(decoding: bytes[start..<end], as: UTF8.self)
+            }
+            if b < 0x20 || b >= 0x80 || b == UInt8(ascii: "\\") { break }
+            end += 1
+        }
+        // The rest byte by byte (escapes, UTF-8 validation, errors with their column).
+        var out = Array(bytes[start..<end])
+        column += end - start
+        index = end
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
             let b = bytes[index]

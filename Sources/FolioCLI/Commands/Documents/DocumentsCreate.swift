@@ -120,23 +120,33 @@ enum DocumentsCreate: LeafCommand {
                     results = chunk.map { ($0.line ?? 1, .failure(error)) }
                 }
             }
+            // One write per group; flushed before anything goes to stderr, so a terminal
+            // still shows results and errors in line order.
+            var pending: [UInt8] = []
             for (line, result) in results {
                 switch result {
                 case .success(let outcome):
                     if collectsJSON {
                         if let value = try? JSONParser.parse(outcome.stdout) { collected.append(value) }
                     } else {
-                        console.out(outcome.stdout)
+                        pending += outcome.stdout
                     }
                     if outcome.kind != .dryRun { created += 1 }
-                    for warning in outcome.warnings { console.warn(warning) }
+                    if !outcome.warnings.isEmpty {
+                        console.out(pending)
+                        pending = []
+                        for warning in outcome.warnings { console.warn(warning) }
+                    }
                 case .failure(var error):
+                    console.out(pending)
+                    pending = []
                     error.message = "line \(line): " + error.message
                     error.details.append(JSONMember("line", .int(line)))
                     let status = ErrorReporter.report(error, console: console, json: json)
                     if firstFailure == 0 { firstFailure = status }
                 }
             }
+            console.out(pending)
             for warning in warnings { console.warn(warning) }
             if progress { console.err("\r\(start + chunk.count)/\(options.inputs.count) documents") }
         }
