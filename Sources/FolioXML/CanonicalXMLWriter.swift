@@ -15,6 +15,7 @@ public struct CanonicalXMLWriter {
     private var rootNamespaces: [(prefix: String, uri: String)] = []
     private var invalidCharacter: UInt8?
     private var rootClosed = false
+    private var topLevelElements = 0
 
     /// `indented`: two spaces per level and one element per line, as people read invoices;
     /// the whitespace is text, and canonical form keeps it.
@@ -59,6 +60,7 @@ public struct CanonicalXMLWriter {
     /// that XML cannot carry.
     public func finish() throws(XMLError) -> CanonicalXML {
         guard stack.isEmpty, rootClosed else { throw XMLError("the XML writer has unclosed elements") }
+        guard topLevelElements == 1 else { throw XMLError("a document has one root element; \(topLevelElements) were written") }
         try checkCharacters()
         return CanonicalXML(bytes: bytes, rootID: rootID, rootNamespaces: rootNamespaces)
     }
@@ -112,6 +114,7 @@ public struct CanonicalXMLWriter {
         if !attributes.isEmpty { writeAttributes(attributes) }
         bytes.append(UInt8(ascii: ">"))
         if stack.isEmpty {
+            topLevelElements += 1
             rootID = attributes.first { $0.0 == "id" }?.1
             rootNamespaces = namespaces
         }

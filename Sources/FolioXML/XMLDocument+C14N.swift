@@ -55,7 +55,7 @@ struct C14NMethod: Sendable {
 /// the subtree under `root` (the whole document when nil) minus the subtree under `excluded`
 /// (the enveloped-signature transform). Ancestors of `root` are not output, but their namespace
 /// declarations still reach `root` as inclusive C14N requires — libxml2 does that when it is given
-/// the real node in its real document, which is why digests are never computed from strings.
+/// the real node in its real document, which is why the verifier never digests a detached string.
 struct C14NSubset {
     var root: xmlNodePtr?
     var excluded: xmlNodePtr?

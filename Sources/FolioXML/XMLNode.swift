@@ -58,31 +58,6 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return String(cString: value)
     }
 
-    /// Replaces the children with one text node holding `text` verbatim (no entity parsing).
-    func setText(_ text: String) {
-        while let child = pointee.children {
-            xmlUnlinkNode(child)
-            xmlFreeNode(child)
-        }
-        let length = Int32(text.utf8.count)
-        let node = text.withCString { xmlNewDocTextLen(pointee.doc, $0, length) }
-        if let node { xmlAddChild(self, node) }
-    }
-
-    /// Appends a child element in namespace `ns`, optionally with text content.
-    @discardableResult
-    func addChild(_ name: String, _ ns: xmlNsPtr?, text: String? = nil) -> xmlNodePtr {
-        let node = xmlNewDocNode(pointee.doc, ns, name, nil)!
-        xmlAddChild(self, node)
-        if let text { node.setText(text) }
-        return node
-    }
-
-    /// Sets a no-namespace attribute (the value is stored verbatim and escaped on output).
-    func setAttribute(_ name: String, _ value: String) {
-        xmlSetProp(self, name, value)
-    }
-
     /// Every element of the subtree (self included) in document order.
     func forEachElement(_ body: (xmlNodePtr) -> Void) {
         guard isElement else { return }

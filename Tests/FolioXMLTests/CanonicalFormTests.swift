@@ -36,13 +36,17 @@ import Testing
         #expect(parsed.root.child("infoAdicional", "")?.child("campoAdicional", "")?.attribute("nombre") == Self.awkward)
     }
 
-    @Test func writerRefusesControlCharactersAndUnclosedElements() {
+    @Test func writerRefusesControlCharactersUnclosedElementsAndTwoRoots() {
         var w = CanonicalXMLWriter()
         w.element("a", "bell \u{7}")
         #expect(throws: XMLError.self) { try w.finish() }
         var open = CanonicalXMLWriter()
         open.open("a")
         #expect(throws: XMLError.self) { try open.finish() }
+        var twoRoots = CanonicalXMLWriter()
+        twoRoots.element("a", "1")
+        twoRoots.element("b", "2")
+        #expect(throws: XMLError.self) { try twoRoots.finish() }
     }
 
     /// A certificate whose issuer name needs escaping in XML text.

@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 import FolioCrypto
 import FolioTestSupport
@@ -128,5 +129,18 @@ import Testing
         let xmllint = try #require(ExternalTool.path("xmllint"))
         let result = try ProcessRunner.run([xmllint, "--nonet", "--noout", "--schema", Fixtures.facturaXSD, path])
         #expect(result.status == 0, "\(result.stderr)")
+    }
+}
+
+extension UnsafeMutablePointer where Pointee == xmlNode {
+    /// Replaces the children with one text node holding `text` verbatim (no entity parsing).
+    func setText(_ text: String) {
+        while let child = pointee.children {
+            xmlUnlinkNode(child)
+            xmlFreeNode(child)
+        }
+        let length = Int32(text.utf8.count)
+        let node = text.withCString { xmlNewDocTextLen(pointee.doc, $0, length) }
+        if let node { xmlAddChild(self, node) }
     }
 }
