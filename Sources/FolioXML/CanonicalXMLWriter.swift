@@ -98,8 +98,12 @@ public struct CanonicalXMLWriter {
 
     private mutating func indent() {
         guard indented, !stack.isEmpty else { return }
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * stack.count))
+        let width = 2 * stack.count
+        if width <= Self.spaces.count { bytes.append(contentsOf: Self.spaces[..<width]) }
+        else { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width)) }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
 
     private mutating func append(_ name: StaticString) {
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -127,7 +131,8 @@ public struct CanonicalXMLWriter {
                 bytes.append(UInt8(ascii: ":"))
                 bytes.append(contentsOf: prefix.utf8)
             }
-            bytes.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
             escape(uri, attribute: true)
             bytes.append(UInt8(ascii: "\""))
         }
@@ -137,14 +142,16 @@ public struct CanonicalXMLWriter {
         for (key, value) in Self.canonicalOrder(attributes) {
             bytes.append(UInt8(ascii: " "))
             append(key)
-            bytes.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
             escape(value, attribute: true)
             bytes.append(UInt8(ascii: "\""))
         }
     }
 
     private mutating func endTag(_ name: StaticString) {
-        bytes.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
         append(name)
         bytes.append(UInt8(ascii: ">"))
         if stack.isEmpty { rootClosed = true }

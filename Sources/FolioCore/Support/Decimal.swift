@@ -170,12 +170,38 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The text with this value's own scale: `12.50` stays `"12.50"`.
     public var description: String {
-        let digits = String(significand.magnitude)
-        let sign = significand < 0 ? "-" : ""
-        guard scale > 0 else { return sign + digits }
-        let padded = digits.count <= scale ? String(repeating: "0", count: scale - digits.count + 1) + digits : digits
-        let cut = padded.index(padded.endIndex, offsetBy: -scale)
-        return sign + padded[..<cut] + "." + padded[cut...]
+        // Digits written backwards into a stack buffer, 64-bit division while the value fits
+        // (an invoice prints dozens of amounts; 128-bit division and String slicing showed up).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { buffer in
+            var count = 0
+            var wide = significand.magnitude
+            while wide > UInt128(UInt64.max) {
+                buffer[count] = UInt8(truncatingIfNeeded: wide % 10) + 0x30
+                wide /= 10
+                count += 1
+            }
+            var narrow = UInt64(wide)
+            repeat {
+                buffer[count] = UInt8(truncatingIfNeeded: narrow % 10) + 0x30
+                narrow /= 10
+                count += 1
+            } while narrow > 0
+            while count <= scale {  // at least one digit before the point
+                buffer[count] = UInt8(ascii: "0")
+                count += 1
+            }
+            let length = count + (scale > 0 ? 1 : 0) + (significand < 0 ? 1 : 0)
+            return String(unsafeUninitializedCapacity: length) { out in
+                var o = 0
+                if significand < 0 { out[o] = UInt8(ascii: "-"); o += 1 }
+                for i in stride(from: count - 1, through: 0, by: -1) {
+                    if i == scale - 1 { out[o] = UInt8(ascii: "."); o += 1 }
+                    out[o] = buffer[i]
+                    o += 1
+                }
+                return o
+            }
+        }
     }
 
     // MARK: comparison

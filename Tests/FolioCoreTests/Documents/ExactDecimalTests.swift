@@ -10,6 +10,11 @@ import Testing
         #expect(d("-1").description == "-1")
         #expect(d("0.05").description == "0.05")
         #expect(d("-0.5").description == "-0.5")
+        #expect(d("0").description == "0")
+        #expect(d("0.000").description == "0.000")
+        // Beyond 64 bits the digits come from 128-bit division.
+        #expect(d("123456789012345678901234567.8901").description == "123456789012345678901234567.8901")
+        #expect(d("-98765432109876543210.000001").description == "-98765432109876543210.000001")
         #expect(d("115").significand == 115 && d("115").scale == 0)
     }
 
