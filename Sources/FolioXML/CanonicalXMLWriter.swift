@@ -6,14 +6,17 @@
 ///
 /// Element and attribute names are static: only values come from input, and every value is
 /// escaped, so no input can change the structure. Values must not hold characters XML cannot
-/// carry (C0 controls other than tab, newline and carriage return); `finish()` refuses them.
+/// carry (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF), and
+/// attribute names must be unqualified (C14N orders qualified ones by namespace URI, and an
+/// `xml:` attribute would be inherited by a signature); `finish()` refuses both.
 public struct CanonicalXMLWriter {
     private(set) var bytes: [UInt8] = []
     private var stack: [StaticString] = []
     private let indented: Bool
     private var rootID: String?
     private var rootNamespaces: [(prefix: String, uri: String)] = []
-    private var invalidCharacter: UInt8?
+    private var invalidCharacter: UInt32?
+    private var qualifiedAttribute = false
     private var rootClosed = false
     private var topLevelElements = 0
 
@@ -84,9 +87,12 @@ public struct CanonicalXMLWriter {
     }
 
     private func checkCharacters() throws(XMLError) {
+        if qualifiedAttribute {
+            throw XMLError("attribute names must be unqualified: canonical order and signing assume it")
+        }
         guard let invalidCharacter else { return }
         let code = String(invalidCharacter, radix: 16, uppercase: true)
-        throw XMLError("a value holds the control character U+\(String(repeating: "0", count: 4 - code.count) + code), which XML cannot carry")
+        throw XMLError("a value holds U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which XML cannot carry")
     }
 
     /// Appends bytes that are already canonical XML content.
@@ -125,6 +131,7 @@ public struct CanonicalXMLWriter {
     }
 
     private mutating func writeNamespaces(_ namespaces: [(prefix: String, uri: String)]) {
+        // The URIs are canonical attribute text already (see `CanonicalXML.rootNamespaces`).
         for (prefix, uri) in Self.canonicalOrder(namespaces) {
             bytes.append(contentsOf: " xmlns".utf8)
             if !prefix.isEmpty {
@@ -133,13 +140,14 @@ public struct CanonicalXMLWriter {
             }
             bytes.append(UInt8(ascii: "="))
             bytes.append(UInt8(ascii: "\""))
-            escape(uri, attribute: true)
+            bytes.append(contentsOf: uri.utf8)
             bytes.append(UInt8(ascii: "\""))
         }
     }
 
     private mutating func writeAttributes(_ attributes: [(StaticString, String)]) {
         for (key, value) in Self.canonicalOrder(attributes) {
+            if key.withUTF8Buffer({ $0.contains(UInt8(ascii: ":")) }) { qualifiedAttribute = true }
             bytes.append(UInt8(ascii: " "))
             append(key)
             bytes.append(UInt8(ascii: "="))
@@ -177,7 +185,7 @@ public struct CanonicalXMLWriter {
         var value = value
         value.withUTF8 { utf8 in
             var start = 0
-            for (i, byte) in utf8.enumerated() where byte < 0x3F {
+            for (i, byte) in utf8.enumerated() where byte < 0x3F || byte == 0xEF {
                 let replacement: StaticString
                 switch byte {
                 case UInt8(ascii: "&"): replacement = "&amp;"
@@ -188,8 +196,13 @@ public struct CanonicalXMLWriter {
                 case 0x0A where attribute: replacement = "&#xA;"
                 case 0x0D: replacement = "&#xD;"
                 case 0x09, 0x0A: continue
+                case 0xEF:  // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either
+                    if i + 2 < utf8.count, utf8[i + 1] == 0xBF, utf8[i + 2] >= 0xBE, invalidCharacter == nil {
+                        invalidCharacter = 0xFFFE + UInt32(utf8[i + 2] - 0xBE)
+                    }
+                    continue
                 case 0..<0x20:
-                    if invalidCharacter == nil { invalidCharacter = byte }
+                    if invalidCharacter == nil { invalidCharacter = UInt32(byte) }
                     continue
                 default: continue
                 }

@@ -58,14 +58,8 @@ public enum XAdESSigner {
             }
             attribute = a.pointee.next
         }
-        var namespaces: [(prefix: String, uri: String)] = []
-        var declaration = root.pointee.nsDef
-        while let ns = declaration {
-            namespaces.append((prefix: ns.pointee.prefix.map { String(cString: $0) } ?? "",
-                               uri: ns.pointee.href.map { String(cString: $0) } ?? ""))
-            declaration = ns.pointee.next
-        }
-        return CanonicalXML(bytes: try document.canonicalize(element: root), rootID: rootID, rootNamespaces: namespaces)
+        let bytes = try document.canonicalize(element: root)
+        return CanonicalXML(bytes: bytes, rootID: rootID, rootNamespaces: CanonicalXML.rootNamespaceDeclarations(in: bytes))
     }
 }
 

@@ -36,13 +36,19 @@ import Testing
         #expect(parsed.root.child("infoAdicional", "")?.child("campoAdicional", "")?.attribute("nombre") == Self.awkward)
     }
 
-    @Test func writerRefusesControlCharactersUnclosedElementsAndTwoRoots() {
+    @Test func writerRefusesNonCharactersQualifiedAttributesUnclosedElementsAndTwoRoots() {
         var w = CanonicalXMLWriter()
         w.element("a", "bell \u{7}")
         #expect(throws: XMLError.self) { try w.finish() }
         var open = CanonicalXMLWriter()
         open.open("a")
         #expect(throws: XMLError.self) { try open.finish() }
+        var nonCharacter = CanonicalXMLWriter()
+        nonCharacter.element("a", "x\u{FFFE}y")
+        #expect(throws: XMLError.self) { try nonCharacter.finish() }
+        var qualified = CanonicalXMLWriter()
+        qualified.empty("a", [("xml:lang", "es")])
+        #expect(throws: XMLError.self) { try qualified.finish() }
         var twoRoots = CanonicalXMLWriter()
         twoRoots.element("a", "1")
         twoRoots.element("b", "2")
@@ -61,7 +67,12 @@ import Testing
         let defaultNamespace = String(decoding: Fixtures.facturaBytes, as: UTF8.self).replacingOccurrences(
             of: #"<factura id="comprobante" version="1.1.0">"#,
             with: #"<factura xmlns="urn:folio:factura" xmlns:ds="urn:not-dsig" id="comprobante" version="1.1.0">"#)
+        // libxml2 keeps a namespace URI's character reference unexpanded in its tree.
+        let escapedURI = String(decoding: Fixtures.facturaBytes, as: UTF8.self).replacingOccurrences(
+            of: #"<factura id="comprobante" version="1.1.0">"#,
+            with: #"<factura xmlns:q="http://example.com/?a=1&amp;b=2" id="comprobante" version="1.1.0">"#)
         return [("written", try written(indented: true)),
+                ("escaped namespace URI", try parsed(Array(escapedURI.utf8))),
                 ("plain", try parsed(Fixtures.facturaBytes)),
                 ("namespaced", try parsed(Fixtures.namespacedFacturaBytes)),
                 ("default namespace", try parsed(Array(defaultNamespace.utf8)))]
