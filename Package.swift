@@ -30,11 +30,11 @@ let package = Package(
         .target(name: "FolioCore", dependencies: ["CSQLite", "FolioCrypto", "FolioXML"], swiftSettings: libxml2Headers),
         .target(name: "FolioCLI", dependencies: ["CommandLineKit", "FolioCore"], swiftSettings: libxml2Headers),
         .executableTarget(name: "folio", dependencies: ["FolioCLI"], exclude: ["StaticLink"], swiftSettings: libxml2Headers,
-                          linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-no-pie",
+                          linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld", "-Xlinker", "-no-pie",
                                                           "-L", Context.packageDirectory + "/Sources/folio/StaticLink"],
                                                          .when(configuration: .release))]),
 
-        .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
+        .target(name: "FolioTestSupport", dependencies: ["CSQLite"], path: "Tests/FolioTestSupport"),
         .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit", "FolioTestSupport"]),
         .testTarget(name: "FolioCryptoTests", dependencies: ["FolioTestSupport", "FolioCrypto"]),
         .testTarget(name: "FolioXMLTests", dependencies: ["FolioTestSupport", "FolioXML", "FolioCrypto"], swiftSettings: libxml2Headers),

@@ -18,7 +18,7 @@ COUNT=${COUNT:-2000}
 ROUNDS=${ROUNDS:-3}
 
 if [[ -z "${FOLIO_BIN:-}" ]]; then
-  swift build -c release --static-swift-stdlib --product folio 2>&1 | grep -E "error|warning: unre" || true
+  swift build -c release --product folio 2>&1 | grep -E "error|warning: unre" || true
   FOLIO_BIN=$PWD/.build/release/folio
 fi
 test -x "$FOLIO_BIN"

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-200}
 
-swift build -c release --static-swift-stdlib 2>&1 | grep -E "error|warning: unre" || true
+swift build -c release 2>&1 | grep -E "error|warning: unre" || true
 test -x .build/release/folio
 FOLIO=$PWD/.build/release/folio
 WORK=$(mktemp -d)

@@ -2,15 +2,11 @@ import Foundation
 import Testing
 import FolioTestSupport
 
-/// Paths of the repository and of the shared vectors, found from this file (symlinks resolved,
-/// so a scratch package that links Tests/ still finds them).
+/// Paths of the repository's examples and fixtures.
 enum RepoPaths {
-    static let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static var examples: String { root.appendingPathComponent("examples").path }
-    static var facturaXSD: String {
-        root.deletingLastPathComponent().appendingPathComponent("shared/vectors/sri/factura_V1.1.0.xsd").path
-    }
+    static var root: URL { FixturePaths.root }
+    static var examples: String { FixturePaths.examples.path }
+    static var facturaXSD: String { FixturePaths.facturaXSD }
 }
 
 /// A minimal valid invoice line for batches (one consumer-final item).
@@ -38,12 +34,12 @@ extension FolioHarness {
         try json(["documents", "create", "--issuer", issuer, "--file", "-"] + extra, stdin: input)
     }
 
-    /// The sequentials of every stored document, read with the sqlite3 CLI.
+    /// The sequentials of every stored document, read through SQLite's C API.
     func storedSequentials() throws -> [Int] {
         try sqlite("SELECT sequential FROM documents ORDER BY sequential").split(separator: "\n").compactMap { Int($0) }
     }
 
-    /// Writes the issuer's certificate (from the store, through sqlite3) as PEM, for xmlsec1.
+    /// Writes the issuer's certificate (from the store, read through SQLite's C API) as PEM, for xmlsec1.
     func certificatePEM(issuer: String, to path: String) throws {
         let hex = try sqlite("SELECT hex(c.certificate_der) FROM issuer_certificates c JOIN issuers i ON i.certificate_id = c.id WHERE i.id = '\(issuer)'")
             .trimmingCharacters(in: .whitespacesAndNewlines)

@@ -21,7 +21,7 @@ struct DocumentsTests {
         #expect(try folio.json(["documents", "show", key])["id"] as? String == id)
         #expect(try folio.json(["documents", "show", id])["accessKey"] as? String == key)
 
-        // The exact stored bytes, compared with what the sqlite3 CLI reads.
+        // The exact stored bytes, compared with what SQLite's C API reads.
         let xml = try folio.run(["documents", "xml", key])
         #expect(xml.status == 0)
         let storedHex = try folio.sqlite("SELECT hex(signed_xml) FROM documents WHERE id = '\(id)'")

@@ -11,7 +11,7 @@ struct KeysPipelineTests {
         // Another connection held open keeps folio.db-wal and -shm on disk (the last connection
         // to close would checkpoint and delete them), so that they are searched too.
         let holder = try holdConnection(folio.store + "/folio.db")
-        defer { holder.terminate() }
+        defer { holder.send(SIGTERM) }
         let (tenant, registered) = try folio.registerTenant("ana@example.com")
         let minted = try folio.json(["keys", "mint", "--tenant", tenant, "--idempotency-key", "mint-1"])
         let secret = try #require(minted.string("secret"))
@@ -122,15 +122,9 @@ struct KeysPipelineTests {
 }
 
 /// Starts `sqlite3 DB` reading from a pipe kept open, after it has opened the database.
-private func holdConnection(_ database: String) throws -> Process {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: ExternalTool.path("sqlite3") ?? "/usr/bin/sqlite3")
-    process.arguments = [database]
-    let input = Pipe(), output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    input.fileHandleForWriting.write(Data("SELECT count(*) FROM tenants;\n".utf8))
-    _ = output.fileHandleForReading.availableData   // wait until it answered: the database is open
+private func holdConnection(_ database: String) throws -> ChildProcess {
+    let process = try ChildProcess([ExternalTool.path("sqlite3") ?? "/usr/bin/sqlite3", database])
+    process.write(Data("SELECT count(*) FROM tenants;\n".utf8))
+    _ = process.readSomeStdout()   // wait until it answered: the database is open
     return process
 }

@@ -69,7 +69,8 @@ struct OutputFormatTests {
         #expect(lines[0] == "id,email,name,tier,status,env,lang,created")
         #expect(lines[1].contains(",\"User, \"\"0\"\"\","))
         // Python's csv module reads it back (an independent RFC 4180 reader).
-        if let python = ExternalTool.path("python3") {
+        if ExternalTool.shouldRun("python3") {
+            let python = try #require(ExternalTool.path("python3"))
             let read = try ProcessRunner.run([python, "-c", "import csv,sys; rows=list(csv.reader(sys.stdin)); print(rows[1][2])"],
                                              stdin: result.stdoutData)
             #expect(read.stdout == "User, \"0\"\n")

@@ -98,12 +98,11 @@ struct StoreTests {
         let path = ProcessRunner.temporaryDirectory() + "/backup.db"
         let result = try folio.run(["store", "backup", path])
         #expect(result.status == 0, "\(result.stderr)")
-        let sqlite3 = try #require(ExternalTool.path("sqlite3"))
-        let check = try ProcessRunner.run([sqlite3, path, "PRAGMA integrity_check; SELECT count(*) FROM tenants;"])
-        #expect(check.stdout.hasPrefix("ok\n"))
+        let check = try SQLiteReader.query(path, "PRAGMA integrity_check; SELECT count(*) FROM tenants;")
+        #expect(check.hasPrefix("ok\n"))
         // The copy's audit chain is whole: as many audit rows as tenants (one register each).
-        let counts = try ProcessRunner.run([sqlite3, path, "SELECT (SELECT count(*) FROM tenants) = (SELECT count(*) FROM audit_log WHERE action = 'tenant.register');"])
-        #expect(counts.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        let counts = try SQLiteReader.query(path, "SELECT (SELECT count(*) FROM tenants) = (SELECT count(*) FROM audit_log WHERE action = 'tenant.register');")
+        #expect(counts.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
         let again = try folio.run(["store", "backup", path])
         #expect(again.status == 5)
         while writer.isExecuting { Thread.sleep(forTimeInterval: 0.05) }

@@ -55,7 +55,8 @@ struct TenantsTests {
         try folio.run(["tenants", "register", "--email", "es@example.com", "--language", "es"])
         #expect(try outboxToken(folio).message.contains("Subject: Verifica tu correo"))
         // Python's e-mail parser reads the message (an independent RFC 5322 reader).
-        if let python = ExternalTool.path("python3") {
+        if ExternalTool.shouldRun("python3") {
+            let python = try #require(ExternalTool.path("python3"))
             let parsed = try ProcessRunner.run([python, "-c",
                 "import sys,email; m=email.message_from_bytes(sys.stdin.buffer.read()); print(m['To']); print(m.get_content_charset())"],
                 stdin: Data(message.utf8))

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import FolioTestSupport
 import FolioCrypto
 
 @Suite(.enabled(if: OpenSSLCLI.available, "needs openssl"))
@@ -32,7 +33,8 @@ struct CertificateTests {
         #expect(cert.notBefore == notBefore && cert.notAfter == notBefore + 730 * 86_400)
 
         // openssl accepts the self-signature (verify checks it against the cert's own key).
-        let verify = try OpenSSLCLI.run(["verify", "-check_ss_sig", "-partial_chain", "-trusted", "cert.pem", "cert.pem"],
+        let verify = try OpenSSLCLI.run(["verify", "-check_ss_sig", "-partial_chain", "-attime", String(notBefore + 86_400),
+                                          "-trusted", "cert.pem", "cert.pem"],
                                         in: dir.path)
         #expect(verify.stdout.contains("cert.pem: OK"))
     }

@@ -21,6 +21,7 @@ public struct FolioHarness: Sendable {
     }
 
     /// A harness with a fresh temporary store; runs `folio init` unless `initialize` is false.
+    /// The binary's clock is `TestClock` (`FOLIO_NOW`) unless `environment` says otherwise.
     public init(initialize: Bool = true, environment extra: [String: String] = [:]) throws {
         let dir = ProcessRunner.temporaryDirectory("folio-e2e")
         store = dir + "/store"
@@ -30,6 +31,9 @@ public struct FolioHarness: Sendable {
             "FOLIO_STORE": store,
             "FOLIO_ACTOR": "e2e",
             "LANG": "C.UTF-8",
+            "TZ": "UTC",
+            // The test clock, never the machine's (the suite must pass on any date).
+            "FOLIO_NOW": TestClock.rfc3339,
         ]
         for (k, v) in extra { env[k] = v }
         environment = env
@@ -74,10 +78,11 @@ public struct FolioHarness: Sendable {
         return files
     }
 
-    /// A dump of the database made by the sqlite3 CLI (independent of Folio's reader), when installed.
+    /// Runs `sql` on the store's database through SQLite's C API (independent of Folio's store
+    /// layer), output as the sqlite3 shell prints it; `.dump` gives `SQLiteReader.dump`.
     public func sqlite(_ sql: String) throws -> String {
-        guard let sqlite3 = ExternalTool.path("sqlite3") else { throw HarnessError(message: "sqlite3 not installed") }
-        return try ProcessRunner.run([sqlite3, store + "/folio.db", sql]).stdout
+        let database = store + "/folio.db"
+        return sql == ".dump" ? try SQLiteReader.dump(database) : try SQLiteReader.query(database, sql)
     }
 }
 

@@ -1,10 +1,12 @@
 import Foundation
 import FolioCrypto
+import FolioTestSupport
 @testable import FolioXML
 
 /// Shared test material: one RSA key and certificate (key generation is slow), SRI-shaped facturas.
 enum Fixtures {
-    static let now = Int64(Date().timeIntervalSince1970)
+    /// The test clock (never the machine's: the suite must pass on any date).
+    static let now = TestClock.seconds
 
     static let key: PrivateKey = try! PrivateKey.generateRSA(bits: 2048)
 
@@ -14,15 +16,8 @@ enum Fixtures {
                             ("serialNumber", "1790012345001")],
         notBefore: now - 86_400, days: 365)
 
-    /// The SRI schemas live in the shared vectors next to the package (`../shared/vectors/sri`).
-    static var facturaXSD: String {
-        let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let beside = packageRoot.deletingLastPathComponent()
-            .appendingPathComponent("shared/vectors/sri/factura_V1.1.0.xsd").standardized.path
-        if FileManager.default.fileExists(atPath: beside) { return beside }
-        return "/work/shared/vectors/sri/factura_V1.1.0.xsd"
-    }
+    /// The SRI factura schema, copied into `Tests/Fixtures`.
+    static var facturaXSD: String { FixturePaths.facturaXSD }
 
     /// A minimal factura that validates against factura_V1.1.0.xsd (checked by a test), with
     /// non-ASCII text, an escaped ampersand and an attribute, as real invoices have.

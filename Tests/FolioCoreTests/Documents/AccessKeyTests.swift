@@ -5,7 +5,7 @@ import Testing
 @Suite struct AccessKeyTests {
     struct Vector { let key: String; let valid: Bool; let note: String }
 
-    /// The vectors of ../shared/vectors/access-keys.txt, read from the file itself.
+    /// The vectors of Tests/Fixtures/access-keys.txt (copied from the shared SRI vectors), read from the file itself.
     static func vectors() throws -> [Vector] {
         let text = try String(contentsOf: SRITestFiles.vectors.appendingPathComponent("access-keys.txt"), encoding: .utf8)
         return text.split(separator: "\n").compactMap { line in

@@ -1,19 +1,12 @@
 import Foundation
+import FolioTestSupport
 
-/// Paths of the committed examples and the shared SRI vectors, found from this file's location
-/// (symlinks resolved, so a scratch package that links this directory finds them too).
+/// Paths of the committed examples and of the SRI vectors copied into `Tests/Fixtures`.
 enum SRITestFiles {
-    /// The package root: this file is Tests/FolioCoreTests/Documents/SRITestFiles.swift.
-    static func packageRoot(file: String = #filePath) -> URL {
-        URL(fileURLWithPath: file).resolvingSymlinksInPath()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-    }
-
-    static var examples: URL { packageRoot().appendingPathComponent("examples") }
-    /// DESIGN §7 names them `../shared/vectors` relative to the package.
-    static var vectors: URL { packageRoot().deletingLastPathComponent().appendingPathComponent("shared/vectors") }
-    static var facturaXSD: String { vectors.appendingPathComponent("sri/factura_V1.1.0.xsd").path }
+    static var examples: URL { FixturePaths.examples }
+    /// The vectors: `Tests/Fixtures` (copied from the workplace's shared data; see its README).
+    static var vectors: URL { FixturePaths.fixtures }
+    static var facturaXSD: String { FixturePaths.facturaXSD }
 
     static func bytes(_ url: URL) throws -> [UInt8] { Array(try Data(contentsOf: url)) }
 }
