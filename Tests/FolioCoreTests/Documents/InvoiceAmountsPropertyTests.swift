@@ -53,6 +53,7 @@ import Testing
         #expect(try Self.texts(xml, ["infoFactura", "totalConImpuestos", "totalImpuesto"], "valor") == ["0.06"])
         #expect(try Self.texts(xml, ["infoFactura"], "importeTotal") == ["0.46"])
         #expect(try Self.texts(xml, ["infoFactura", "pagos", "pago"], "total") == ["0.46"])
+        #expect(try FacturaAmounts.mismatches(in: xml).isEmpty)
     }
 
     @Test func thirtyItemsOfTenCentsCloseAFifteenCentGap() throws {
@@ -99,7 +100,9 @@ import Testing
             let root = try XMLDocument(bytes: xml).rootSnapshot
             let readBack = try FacturaReadBack(root: root)
             lines += readBack.lines.count
-            let problems = rules.problems(readBack)
+            var problems = rules.problems(readBack)
+            let mismatches = FacturaAmounts.mismatches(in: root)
+            if !mismatches.isEmpty { problems.append("FacturaAmounts: \(mismatches)") }
             if !problems.isEmpty {
                 failing.append("seed \(seed) (InvoiceGenerator(seed: \(seed)).invoice()): " + problems.prefix(5).joined(separator: "; "))
             }
