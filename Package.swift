@@ -38,8 +38,8 @@ let package = Package(
         .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit", "FolioTestSupport"]),
         .testTarget(name: "FolioCryptoTests", dependencies: ["FolioTestSupport", "FolioCrypto"]),
         .testTarget(name: "FolioXMLTests", dependencies: ["FolioTestSupport", "FolioXML", "FolioCrypto"], swiftSettings: libxml2Headers),
-        .testTarget(name: "FolioCoreTests", dependencies: ["FolioTestSupport", "FolioCore"], swiftSettings: libxml2Headers),
+        .testTarget(name: "FolioCoreTests", dependencies: ["FolioTestSupport", "FolioCore", "FolioXML"], swiftSettings: libxml2Headers),
         .testTarget(name: "FolioCLITests", dependencies: ["FolioTestSupport", "FolioCLI", "CommandLineKit"], swiftSettings: libxml2Headers),
-        .testTarget(name: "EndToEndTests", dependencies: ["FolioTestSupport", "FolioCore"], swiftSettings: libxml2Headers),
+        .testTarget(name: "EndToEndTests", dependencies: ["FolioTestSupport", "FolioCore", "FolioXML", "FolioCrypto"], swiftSettings: libxml2Headers),
     ]
 )

@@ -106,14 +106,18 @@ public enum Documents {
     }
 
     /// Verifies any enveloped XML-DSig/XAdES-BES document: every reference digest, the
-    /// signature value, and the certificate's validity at signing time.
+    /// signature value, and the certificate's validity at signing time. A factura whose header
+    /// amounts disagree with its lines (`FacturaAmounts`) gets warnings, whatever the verdict.
     public static func verify(_ bytes: [UInt8], source: String, now: Timestamp) -> DocumentVerification {
         do throws(XMLError) {
             let report = try XAdESVerifier.verify(bytes, now: now.seconds)
+            // The verifier parsed the document already, so this cannot fail for want of XML.
+            let mismatches = (try? FacturaAmounts.mismatches(in: bytes)) ?? []
             return DocumentVerification(source: source, accessKey: nil, valid: report.valid, failures: report.failures,
                                         signingTime: report.signingTime.map(Timestamp.init(seconds:)),
                                         signatureAlgorithm: report.signatureAlgorithm,
-                                        certificateSubject: report.certificateSubject, referenceCount: report.referenceCount)
+                                        certificateSubject: report.certificateSubject, referenceCount: report.referenceCount,
+                                        amountMismatches: mismatches)
         } catch {
             return DocumentVerification(source: source, accessKey: nil, valid: false, failures: [error.description],
                                         signingTime: nil, signatureAlgorithm: "", certificateSubject: nil, referenceCount: 0)

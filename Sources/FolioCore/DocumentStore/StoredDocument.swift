@@ -64,6 +64,12 @@ public struct DocumentVerification: Sendable {
     public var signatureAlgorithm: String
     public var certificateSubject: String?
     public var referenceCount: Int
+    /// A factura's header amounts that disagree with its lines. They do not affect `valid`: a
+    /// document can be correctly signed and still be one the SRI rejects.
+    public var amountMismatches: [AmountMismatch] = []
+
+    /// One line per amount mismatch, for a person (and the JSON's `warnings`).
+    public var warnings: [String] { amountMismatches.map(\.description) }
 
     public var json: JSONValue {
         .object([
@@ -71,6 +77,7 @@ public struct DocumentVerification: Sendable {
             JSONMember("accessKey", accessKey.map(JSONValue.string) ?? .null),
             JSONMember("valid", .bool(valid)),
             JSONMember("failures", .array(failures.map(JSONValue.string))),
+            JSONMember("warnings", .array(warnings.map(JSONValue.string))),
             JSONMember("signingTime", signingTime.map { .string($0.rfc3339) } ?? .null),
             JSONMember("signatureAlgorithm", .string(signatureAlgorithm)),
             JSONMember("certificateSubject", certificateSubject.map(JSONValue.string) ?? .null),

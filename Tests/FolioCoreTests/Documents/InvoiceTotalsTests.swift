@@ -36,13 +36,26 @@ import Testing
         #expect(u.lines[0].subtotal.description == "0.01")
     }
 
-    @Test func groupValueIsRoundedOnTheGroupBaseNotSummedFromLines() throws {
-        // Each line: 0.10 × 15 % = 0.015 → 0.02; the group: 0.20 × 15 % = 0.03 (not 0.04).
+    @Test func groupValueIsRoundedOnTheGroupBaseAndTheLinesAddUpToIt() throws {
+        // Each line: 0.10 × 15 % = 0.015 → 0.02 alone; the group: 0.20 × 15 % = 0.03 (not 0.04).
+        // The residual −0.01 is taken from the line with the smallest remainder; both have
+        // −0.005, so the earlier one gives it: 0.01 + 0.02 = 0.03.
         let t = try InvoiceTotals.compute(items: [item("1", "0.10", rate: .fifteen), item("1", "0.10", rate: .fifteen)], tip: .zero)
-        #expect(t.lines.map(\.taxValue.money) == ["0.02", "0.02"])
+        #expect(t.lines.map(\.taxValue.money) == ["0.01", "0.02"])
         #expect(t.taxes.count == 1)
         #expect(t.taxes[0].value.money == "0.03")
         #expect(t.total.money == "0.23")
+    }
+
+    @Test func linesOfOtherGroupsDoNotTakePartInAGroupsDistribution() throws {
+        // Interleaved 15 % and 12 % lines: each group distributes over its own lines only.
+        // 15 %: 0.10 → 0.015 twice, group 0.03 → [0.01, 0.02]; 12 %: 0.05 → 0.006 → 0.01 twice,
+        // group 0.10 × 12 % = 0.012 → 0.01 → [0.00, 0.01].
+        let t = try InvoiceTotals.compute(items: [item("1", "0.10", rate: .fifteen), item("1", "0.05", rate: .twelve),
+                                                  item("1", "0.10", rate: .fifteen), item("1", "0.05", rate: .twelve)], tip: .zero)
+        #expect(t.lines.map(\.taxValue.money) == ["0.01", "0.00", "0.02", "0.01"])
+        #expect(t.taxes.map(\.value.money) == ["0.01", "0.03"])
+        #expect(t.total.money == "0.34")
     }
 
     @Test func zeroRateCodesStaySeparateGroupsAndTipIsAdded() throws {

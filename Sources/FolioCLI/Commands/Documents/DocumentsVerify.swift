@@ -8,7 +8,10 @@ enum DocumentsVerify: LeafCommand {
         discussion: "Recomputes every reference digest through libxml2's C14N, checks the RSA signature value with "
             + "the certificate in KeyInfo and that the certificate was valid at the signing time. Works on XAdES-BES "
             + "and plain enveloped XML-DSig documents that Folio did not make. The report goes to stdout; when the "
-            + "signature does not verify, the error signature_invalid (exit 10) names every failure.",
+            + "signature does not verify, the error signature_invalid (exit 10) names every failure. For a factura, "
+            + "every tax group (totalImpuesto), totalSinImpuestos and totalDescuento is also compared with the sum "
+            + "over its lines: a difference above 0.01 is a warning on stderr (and in the JSON's warnings), which "
+            + "the SRI would reject as ERROR EN DIFERENCIAS; it does not change the exit status.",
         options: [Option("file", value: "path", kind: .path, help: "Verify this XML file ('-' for stdin) instead of a stored document.")],
         arguments: [Argument("document", help: "The document: its id (doc_…) or its 49-digit access key.", optional: true)],
         examples: [
@@ -40,6 +43,8 @@ enum DocumentsVerify: LeafCommand {
         case .file(let name, let bytes): report = Documents.verify(bytes, source: name, now: context.now)
         }
         context.console.out(context.renderer.one(report))
+        // Amounts that disagree do not make the signature invalid, so they change no exit status.
+        for warning in report.warnings { context.console.warn(warning) }
         guard let error = report.error else { return 0 }
         let json = context.globals.output == .json || context.globals.output == .jsonl
         return ErrorReporter.report(error, console: context.console, json: json)
