@@ -10,7 +10,8 @@ enum DocumentsVerify: LeafCommand {
             + "and plain enveloped XML-DSig documents that Folio did not make. The report goes to stdout; when the "
             + "signature does not verify, the error signature_invalid (exit 10) names every failure.",
         options: [Option("file", value: "path", kind: .path, help: "Verify this XML file ('-' for stdin) instead of a stored document.")],
-        arguments: [Argument("document", help: "The document: its id (doc_…) or its 49-digit access key.", optional: true)],
+        arguments: [Argument("document", help: DocumentsCommands.handleArgument.help, optional: true,
+                             kind: .completing(.documents))],
         examples: [
             Example("folio documents verify 1503202501179001167400110010010000000421234567815"),
             Example("folio documents verify --file signed.xml -o json"),
