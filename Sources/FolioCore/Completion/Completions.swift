@@ -41,29 +41,29 @@ public enum Completions {
         return try store.read { tx throws(FolioError) -> [CompletionCandidate] in
             switch kind {
             case .tenants:
-                let ids = try tx.tenantIds(in: range, limit: limit).map {
+                let ids = try tx.completionRows(CompletionSQL.tenantIds, range, limit: limit).map {
                     CompletionCandidate($0.text("id"), "\($0.text("name")) <\($0.text("email"))>")
                 }
-                let emails = try tx.tenantEmails(in: PrefixRange(Tenants.normalize(email: prefix)), limit: limit).map {
+                let emails = try tx.completionRows(CompletionSQL.tenantEmails, PrefixRange(Tenants.normalize(email: prefix)), limit: limit).map {
                     CompletionCandidate($0.text("email"), $0.text("name"))
                 }
                 return shared(ids, emails, limit: limit)
             case .keys, .unrevokedKeys:
                 let all = kind == .keys
-                let ids = try tx.keyIds(in: range, includeRevoked: all, limit: limit).map {
+                let ids = try tx.completionRows(CompletionSQL.keyIds, range, limit: limit, includeRevoked: all).map {
                     CompletionCandidate($0.text("id"), keyDescription($0, start: $0.text("start")))
                 }
-                let starts = try tx.keyStarts(in: range, includeRevoked: all, limit: limit).map {
+                let starts = try tx.completionRows(CompletionSQL.keyStarts, range, limit: limit, includeRevoked: all).map {
                     CompletionCandidate($0.text("start"), keyDescription($0, start: nil))
                 }
                 return shared(ids, starts, limit: limit)
             case .issuers:
-                return try tx.issuerIds(in: range, limit: limit).map {
+                return try tx.completionRows(CompletionSQL.issuerIds, range, limit: limit).map {
                     CompletionCandidate($0.text("id"), "\($0.text("name")), RUC \($0.text("ruc"))")
                 }
             case .documents:
-                let ids = try tx.documentIds(in: range, limit: limit).map(documentCandidate)
-                let accessKeys = try tx.documentAccessKeys(in: range, limit: limit).map(documentCandidate)
+                let ids = try tx.completionRows(CompletionSQL.documentIds, range, limit: limit).map(documentCandidate)
+                let accessKeys = try tx.completionRows(CompletionSQL.documentAccessKeys, range, limit: limit).map(documentCandidate)
                 return shared(ids, accessKeys, limit: limit)
             }
         }
