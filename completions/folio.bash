@@ -2,28 +2,24 @@
 # Load with: source <(folio completions bash)
 
 _folio() {
-    local cur prev cmd word opts i
-    cur="${COMP_WORDS[COMP_CWORD]}"
+    local cur prev cmd word opts i n=0 cword
+    local -a words
+    _folio_words
+    cur=${words[cword]}
     prev=""
-    if [ "$COMP_CWORD" -ge 1 ]; then prev="${COMP_WORDS[COMP_CWORD-1]}"; fi
-    # With '=' in COMP_WORDBREAKS, '--opt=val' arrives as '--opt' '=' 'val'.
-    if [ "$cur" = "=" ]; then
-        cur=""
-    elif [ "$prev" = "=" ] && [ "$COMP_CWORD" -ge 2 ]; then
-        prev="${COMP_WORDS[COMP_CWORD-2]}"
-    fi
+    if [ "$cword" -ge 1 ]; then prev=${words[cword-1]}; fi
+    # '--opt=val': complete the value after the '='.
+    case "$cur" in -*=*) prev=${cur%%=*}; cur=${cur#*=} ;; esac
     cmd='folio'
     i=1
-    while [ "$i" -lt "$COMP_CWORD" ]; do
-        word="${COMP_WORDS[i]}"
+    while [ "$i" -lt "$cword" ]; do
+        word=${words[i]}
         case "$word" in
             --) break ;;
             -*=*) ;;
             -*)
                 case "$cmd $word" in
-                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --issuer'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents verify --file'|'folio audit list --target'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key")
-                        i=$((i + 1))
-                        if [ "${COMP_WORDS[i]}" = "=" ]; then i=$((i + 1)); fi ;;
+                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --issuer'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents verify --file'|'folio audit list --target'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key") i=$((i + 1)) ;;
                 esac ;;
             *)
                 case "$cmd $word" in
@@ -74,6 +70,7 @@ _folio() {
                     'folio documents decode-key') cmd='folio documents decode-key' ;;
                     'folio audit list') cmd='folio audit list' ;;
                     'folio audit verify') cmd='folio audit verify' ;;
+                    *) n=$((n + 1)) ;;
                 esac ;;
         esac
         i=$((i + 1))
@@ -103,7 +100,7 @@ _folio() {
         'folio tenants suspend --reason')
             COMPREPLY=(); return 0 ;;
         'folio keys mint --tenant')
-            COMPREPLY=(); return 0 ;;
+            _folio_dynamic 'tenants'; return 0 ;;
         'folio keys mint --label')
             COMPREPLY=(); return 0 ;;
         'folio keys mint --scope')
@@ -117,7 +114,7 @@ _folio() {
         'folio keys mint --rate-limit')
             COMPREPLY=(); return 0 ;;
         'folio keys list --tenant')
-            COMPREPLY=(); return 0 ;;
+            _folio_dynamic 'tenants'; return 0 ;;
         'folio keys list --env')
             COMPREPLY=($(compgen -W 'sandbox production' -- "$cur")); return 0 ;;
         'folio keys list --status')
@@ -131,7 +128,7 @@ _folio() {
         'folio keys revoke --reason')
             COMPREPLY=(); return 0 ;;
         'folio keys revoke --tenant')
-            COMPREPLY=(); return 0 ;;
+            _folio_dynamic 'tenants'; return 0 ;;
         'folio keys rotate --grace')
             COMPREPLY=(); return 0 ;;
         'folio keys verify --key-file')
@@ -139,7 +136,7 @@ _folio() {
         'folio keys verify --scope')
             COMPREPLY=($(compgen -W 'tenants:read tenants:write issuers:read issuers:write keys:read keys:write documents:read documents:write documents:delete exports:read exports:write webhooks:read webhooks:write notifications:read notifications:write audit:read' -- "$cur")); return 0 ;;
         'folio issuers create --tenant')
-            COMPREPLY=(); return 0 ;;
+            _folio_dynamic 'tenants'; return 0 ;;
         'folio issuers create --name')
             COMPREPLY=(); return 0 ;;
         'folio issuers create --ruc')
@@ -159,9 +156,9 @@ _folio() {
         'folio issuers create --special-taxpayer')
             COMPREPLY=(); return 0 ;;
         'folio issuers create --inherit-cert-from')
-            COMPREPLY=(); return 0 ;;
+            _folio_dynamic 'issuers'; return 0 ;;
         'folio issuers list --tenant')
-            COMPREPLY=(); return 0 ;;
+            _folio_dynamic 'tenants'; return 0 ;;
         'folio issuers list --limit')
             COMPREPLY=(); return 0 ;;
         'folio issuers list --cursor')
@@ -175,13 +172,13 @@ _folio() {
         'folio issuers cert import --password-env')
             COMPREPLY=(); return 0 ;;
         'folio documents create --issuer')
-            COMPREPLY=(); return 0 ;;
+            _folio_dynamic 'issuers'; return 0 ;;
         'folio documents create --file')
             compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
         'folio documents create --profile')
             COMPREPLY=($(compgen -W 'sri modern' -- "$cur")); return 0 ;;
         'folio documents list --issuer')
-            COMPREPLY=(); return 0 ;;
+            _folio_dynamic 'issuers'; return 0 ;;
         'folio documents list --limit')
             COMPREPLY=(); return 0 ;;
         'folio documents list --cursor')
@@ -266,22 +263,200 @@ _folio() {
         *)
             case "$cmd" in
             'folio') COMPREPLY=($(compgen -W 'init completions store tenants keys issuers documents audit' -- "$cur")) ;;
-            'folio completions') COMPREPLY=($(compgen -W 'bash zsh fish' -- "$cur")) ;;
+            'folio completions')
+                case $n in
+                    0) COMPREPLY=($(compgen -W 'bash zsh fish' -- "$cur")) ;;
+                esac ;;
             'folio store') COMPREPLY=($(compgen -W 'info check backup' -- "$cur")) ;;
-            'folio store backup') compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
+            'folio store backup')
+                case $n in
+                    0) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
+                esac ;;
             'folio tenants') COMPREPLY=($(compgen -W 'register list show verify resend-verification set-tier set-language suspend activate promote' -- "$cur")) ;;
-            'folio tenants set-tier') COMPREPLY=($(compgen -W 'trial starter growth pro business' -- "$cur")) ;;
-            'folio tenants set-language') COMPREPLY=($(compgen -W 'es en' -- "$cur")) ;;
+            'folio tenants show')
+                case $n in
+                    0) _folio_dynamic 'tenants' ;;
+                esac ;;
+            'folio tenants verify')
+                case $n in
+                    0) _folio_dynamic 'tenants' ;;
+                esac ;;
+            'folio tenants resend-verification')
+                case $n in
+                    0) _folio_dynamic 'tenants' ;;
+                esac ;;
+            'folio tenants set-tier')
+                case $n in
+                    0) _folio_dynamic 'tenants' ;;
+                    1) COMPREPLY=($(compgen -W 'trial starter growth pro business' -- "$cur")) ;;
+                esac ;;
+            'folio tenants set-language')
+                case $n in
+                    0) _folio_dynamic 'tenants' ;;
+                    1) COMPREPLY=($(compgen -W 'es en' -- "$cur")) ;;
+                esac ;;
+            'folio tenants suspend')
+                case $n in
+                    0) _folio_dynamic 'tenants' ;;
+                esac ;;
+            'folio tenants activate')
+                case $n in
+                    0) _folio_dynamic 'tenants' ;;
+                esac ;;
+            'folio tenants promote')
+                case $n in
+                    0) _folio_dynamic 'tenants' ;;
+                esac ;;
             'folio keys') COMPREPLY=($(compgen -W 'mint list show revoke rotate verify scan' -- "$cur")) ;;
-            'folio keys scan') compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
+            'folio keys show')
+                case $n in
+                    0) _folio_dynamic 'keys' ;;
+                esac ;;
+            'folio keys revoke')
+                case $n in
+                    0) _folio_dynamic 'unrevoked-keys' ;;
+                esac ;;
+            'folio keys rotate')
+                case $n in
+                    0) _folio_dynamic 'unrevoked-keys' ;;
+                esac ;;
+            'folio keys scan')
+                case $n in
+                    *) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
+                esac ;;
             'folio issuers') COMPREPLY=($(compgen -W 'create list show cert doc-types' -- "$cur")) ;;
+            'folio issuers show')
+                case $n in
+                    0) _folio_dynamic 'issuers' ;;
+                esac ;;
             'folio issuers cert') COMPREPLY=($(compgen -W 'generate import show' -- "$cur")) ;;
+            'folio issuers cert generate')
+                case $n in
+                    0) _folio_dynamic 'issuers' ;;
+                esac ;;
+            'folio issuers cert import')
+                case $n in
+                    0) _folio_dynamic 'issuers' ;;
+                esac ;;
+            'folio issuers cert show')
+                case $n in
+                    0) _folio_dynamic 'issuers' ;;
+                esac ;;
             'folio issuers doc-types') COMPREPLY=($(compgen -W 'list enable disable' -- "$cur")) ;;
+            'folio issuers doc-types list')
+                case $n in
+                    0) _folio_dynamic 'issuers' ;;
+                esac ;;
+            'folio issuers doc-types enable')
+                case $n in
+                    0) _folio_dynamic 'issuers' ;;
+                esac ;;
+            'folio issuers doc-types disable')
+                case $n in
+                    0) _folio_dynamic 'issuers' ;;
+                esac ;;
             'folio documents') COMPREPLY=($(compgen -W 'create list show xml verify decode-key' -- "$cur")) ;;
+            'folio documents show')
+                case $n in
+                    0) _folio_dynamic 'documents' ;;
+                esac ;;
+            'folio documents xml')
+                case $n in
+                    0) _folio_dynamic 'documents' ;;
+                esac ;;
+            'folio documents verify')
+                case $n in
+                    0) _folio_dynamic 'documents' ;;
+                esac ;;
             'folio audit') COMPREPLY=($(compgen -W 'list verify' -- "$cur")) ;;
             esac ;;
     esac
     return 0
+}
+
+_folio_words() {
+    local j piece last="" glue pos=0 line=${COMP_LINE-}
+    words=()
+    cword=0
+    for (( j = 0; j <= COMP_CWORD && j < ${#COMP_WORDS[@]}; j++ )); do
+        piece=${COMP_WORDS[j]}
+        glue=0
+        if [ -n "${COMP_LINE+set}" ]; then
+            glue=1
+            while [ "$pos" -lt "${#line}" ] && [[ ${line:pos:1} == [[:space:]] ]]; do
+                pos=$((pos + 1))
+                glue=0
+            done
+            pos=$((pos + ${#piece}))
+        elif [[ -n $piece && -z ${piece//[=:@]/} ]] || [[ -n $last && -z ${last//[=:@]/} ]]; then
+            glue=1
+        fi
+        if [ "$j" -gt 0 ] && [ "$glue" = 1 ]; then
+            words[${#words[@]}-1]+=$piece
+        else
+            words+=("$piece")
+        fi
+        last=$piece
+    done
+    cword=$(( ${#words[@]} - 1 ))
+}
+
+_folio_dequote() {
+    REPLY=$1
+    case "$REPLY" in
+        \'*) REPLY=${REPLY#\'}; REPLY=${REPLY%\'} ;;
+        \"*) REPLY=${REPLY#\"}; REPLY=${REPLY%\"} ;;
+        *)
+            REPLY=${REPLY//\\/}
+            case "$REPLY" in \~/*) REPLY=$HOME/${REPLY#\~/} ;; esac ;;
+    esac
+}
+
+_folio_dynamic() {
+    local kind=$1 piece lead before line value q k=1 exe quote=""
+    local -a fwd=()
+    while [ "$k" -lt "$cword" ]; do
+        case "${words[k]}" in
+            --) break ;;
+            --store)
+                k=$((k + 1))
+                if [ "$k" -lt "$cword" ]; then _folio_dequote "${words[k]}"; fwd+=('--store' "$REPLY"); fi ;;
+            --store=*) _folio_dequote "${words[k]#*=}"; fwd+=('--store' "$REPLY") ;;
+        esac
+        k=$((k + 1))
+    done
+    # What readline replaces: the last piece, or nothing after a break character, but
+    # with an '@' before it kept (bash's rl_special_prefixes).
+    piece=${COMP_WORDS[COMP_CWORD]}
+    if [[ -n $piece && -z ${piece//[${COMP_WORDBREAKS-=:@}]/} ]]; then
+        piece=${piece##*[!@]}
+    else
+        before=${words[cword]%"$piece"}
+        piece=${before##*[!@]}$piece
+    fi
+    lead=${words[cword]%"$cur"}
+    before=${words[cword]%"$piece"}
+    case "$cur" in \'*) quote=\' ;; \"*) quote=\" ;; esac
+    _folio_dequote "${COMP_WORDS[0]}"
+    exe=$REPLY
+    _folio_dequote "$cur"
+    COMPREPLY=()
+    while IFS= read -r line; do
+        value=${line%%$'\t'*}
+        [ -n "$value" ] || continue
+        case "$quote" in
+            \') COMPREPLY+=("${value//\'/\'\\\'\'}") ;;
+            \")
+                q=${value//\\/\\\\}
+                q=${q//\"/\\\"}
+                q=${q//\$/\\\$}
+                COMPREPLY+=("${q//\`/\\\`}") ;;
+            *)
+                printf -v q '%q' "$value"
+                q=$lead$q
+                case "$q" in "$before"*) COMPREPLY+=("${q#"$before"}") ;; esac ;;
+        esac
+    done < <("$exe" "${fwd[@]}" '__complete' "$kind" -- "$REPLY" 2>/dev/null)
 }
 
 complete -F _folio folio

@@ -1,9 +1,10 @@
 # fish completion for folio. Generated from the command model; do not edit.
 # Load with: folio completions fish | source
 
-function __folio_command --description 'The folio command being completed'
+function __folio_command --description 'The folio command being completed, then how many positionals precede the cursor'
     set -l cmd 'folio'
     set -l skip 0
+    set -l n 0
     for word in (commandline -opc)[2..-1]
         if test $skip -eq 1
             set skip 0
@@ -108,13 +109,24 @@ function __folio_command --description 'The folio command being completed'
                 set cmd 'folio audit list'
             case 'folio audit verify'
                 set cmd 'folio audit verify'
+            case '* -*'
+            case '*'
+                set n (math $n + 1)
         end
     end
     echo $cmd
+    echo $n
 end
 
-function __folio_at --description 'Whether the command being completed is $argv[1]'
-    test "$(__folio_command)" = "$argv[1]"
+function __folio_at --description 'Whether the command being completed is $argv[1], at positional $argv[2] (N, or N+ for N or later)'
+    set -l state (__folio_command)
+    test "$state[1]" = "$argv[1]"; or return 1
+    set -q argv[2]; or return 0
+    if string match -q -- '*+' $argv[2]
+        test $state[2] -ge (string trim -r -c + -- $argv[2])
+    else
+        test $state[2] -eq $argv[2]
+    end
 end
 
 complete -c 'folio' -f
@@ -129,7 +141,7 @@ complete -c 'folio' -n '__folio_at \'folio\'' -a 'audit' -d 'Read and verify the
 complete -c 'folio' -n '__folio_at \'folio\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio\'' -l 'version' -d 'Show the version and exit'
 complete -c 'folio' -n '__folio_at \'folio init\'' -s 'h' -l 'help' -d 'Show help for this command'
-complete -c 'folio' -n '__folio_at \'folio completions\'' -a 'bash zsh fish'
+complete -c 'folio' -n '__folio_at \'folio completions\' 0' -a 'bash zsh fish'
 complete -c 'folio' -n '__folio_at \'folio completions\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio store\'' -a 'info' -d 'Show where the store is, its schema version and its size'
 complete -c 'folio' -n '__folio_at \'folio store\'' -a 'check' -d 'Check the database\'s integrity, its schema version and the audit chain'
@@ -137,7 +149,7 @@ complete -c 'folio' -n '__folio_at \'folio store\'' -a 'backup' -d 'Copy the dat
 complete -c 'folio' -n '__folio_at \'folio store\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio store info\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio store check\'' -s 'h' -l 'help' -d 'Show help for this command'
-complete -c 'folio' -n '__folio_at \'folio store backup\'' -F
+complete -c 'folio' -n '__folio_at \'folio store backup\' 0' -F
 complete -c 'folio' -n '__folio_at \'folio store backup\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio tenants\'' -a 'register' -d 'Register a tenant and send its verification e-mail'
 complete -c 'folio' -n '__folio_at \'folio tenants\'' -a 'list' -d 'List tenants, oldest first'
@@ -162,18 +174,26 @@ complete -c 'folio' -n '__folio_at \'folio tenants list\'' -l 'limit' -x -d 'How
 complete -c 'folio' -n '__folio_at \'folio tenants list\'' -l 'cursor' -x -d 'Continue after this cursor (from nextCursor)'
 complete -c 'folio' -n '__folio_at \'folio tenants list\'' -l 'all' -d 'Show every page'
 complete -c 'folio' -n '__folio_at \'folio tenants list\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio tenants show\' 0' -a '(__folio_dynamic tenants)'
 complete -c 'folio' -n '__folio_at \'folio tenants show\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio tenants verify\' 0' -a '(__folio_dynamic tenants)'
 complete -c 'folio' -n '__folio_at \'folio tenants verify\'' -l 'token-file' -r -F -d 'A file holding the token (\'-\' for stdin)'
 complete -c 'folio' -n '__folio_at \'folio tenants verify\'' -l 'force' -d 'Verify without a token (admin override)'
 complete -c 'folio' -n '__folio_at \'folio tenants verify\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio tenants resend-verification\' 0' -a '(__folio_dynamic tenants)'
 complete -c 'folio' -n '__folio_at \'folio tenants resend-verification\'' -s 'h' -l 'help' -d 'Show help for this command'
-complete -c 'folio' -n '__folio_at \'folio tenants set-tier\'' -a 'trial starter growth pro business'
+complete -c 'folio' -n '__folio_at \'folio tenants set-tier\' 0' -a '(__folio_dynamic tenants)'
+complete -c 'folio' -n '__folio_at \'folio tenants set-tier\' 1' -a 'trial starter growth pro business'
 complete -c 'folio' -n '__folio_at \'folio tenants set-tier\'' -s 'h' -l 'help' -d 'Show help for this command'
-complete -c 'folio' -n '__folio_at \'folio tenants set-language\'' -a 'es en'
+complete -c 'folio' -n '__folio_at \'folio tenants set-language\' 0' -a '(__folio_dynamic tenants)'
+complete -c 'folio' -n '__folio_at \'folio tenants set-language\' 1' -a 'es en'
 complete -c 'folio' -n '__folio_at \'folio tenants set-language\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio tenants suspend\' 0' -a '(__folio_dynamic tenants)'
 complete -c 'folio' -n '__folio_at \'folio tenants suspend\'' -l 'reason' -x -d 'Why (kept in the tenant and the audit log)'
 complete -c 'folio' -n '__folio_at \'folio tenants suspend\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio tenants activate\' 0' -a '(__folio_dynamic tenants)'
 complete -c 'folio' -n '__folio_at \'folio tenants activate\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio tenants promote\' 0' -a '(__folio_dynamic tenants)'
 complete -c 'folio' -n '__folio_at \'folio tenants promote\'' -l 'force' -d 'Promote a tenant that is not verified or active (admin override)'
 complete -c 'folio' -n '__folio_at \'folio tenants promote\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio keys\'' -a 'mint' -d 'Mint an API key for a tenant; the secret is printed once'
@@ -184,7 +204,7 @@ complete -c 'folio' -n '__folio_at \'folio keys\'' -a 'rotate' -d 'Replace a key
 complete -c 'folio' -n '__folio_at \'folio keys\'' -a 'verify' -d 'Check an API key as the API would: exit 0 if valid, 6 or 8 with the reason'
 complete -c 'folio' -n '__folio_at \'folio keys\'' -a 'scan' -d 'Find API keys in files; report (and with --revoke, revoke) the live ones'
 complete -c 'folio' -n '__folio_at \'folio keys\'' -s 'h' -l 'help' -d 'Show help for this command'
-complete -c 'folio' -n '__folio_at \'folio keys mint\'' -l 'tenant' -x -d 'The tenant: its id (ten_…) or e-mail'
+complete -c 'folio' -n '__folio_at \'folio keys mint\'' -l 'tenant' -x -a '(__folio_dynamic tenants)' -d 'The tenant: its id (ten_…) or e-mail'
 complete -c 'folio' -n '__folio_at \'folio keys mint\'' -l 'label' -x -d 'A name for the key (e.g. ci, billing-server)'
 complete -c 'folio' -n '__folio_at \'folio keys mint\'' -l 'scope' -x -a '* tenants:* issuers:* keys:* documents:* exports:* webhooks:* notifications:* audit:* tenants:read tenants:write issuers:read issuers:write keys:read keys:write documents:read documents:write documents:delete exports:read exports:write webhooks:read webhooks:write notifications:read notifications:write audit:read' -d 'A scope to grant (repeatable): noun:verb, noun:* or *. None means full access'
 complete -c 'folio' -n '__folio_at \'folio keys mint\'' -l 'env' -x -a 'sandbox production' -d 'sandbox or production (default: the tenant\'s environment)'
@@ -192,7 +212,7 @@ complete -c 'folio' -n '__folio_at \'folio keys mint\'' -l 'expires-in' -x -d 'E
 complete -c 'folio' -n '__folio_at \'folio keys mint\'' -l 'expires-at' -x -d 'Expire at this RFC 3339 time'
 complete -c 'folio' -n '__folio_at \'folio keys mint\'' -l 'rate-limit' -x -d 'Checks allowed per window: N/sec, N/min or N/hour (default: the tier\'s)'
 complete -c 'folio' -n '__folio_at \'folio keys mint\'' -s 'h' -l 'help' -d 'Show help for this command'
-complete -c 'folio' -n '__folio_at \'folio keys list\'' -l 'tenant' -x -d 'Only this tenant\'s keys (id or e-mail)'
+complete -c 'folio' -n '__folio_at \'folio keys list\'' -l 'tenant' -x -a '(__folio_dynamic tenants)' -d 'Only this tenant\'s keys (id or e-mail)'
 complete -c 'folio' -n '__folio_at \'folio keys list\'' -l 'env' -x -a 'sandbox production' -d 'Only keys of this environment'
 complete -c 'folio' -n '__folio_at \'folio keys list\'' -l 'status' -x -a 'active revoked expired' -d 'Only keys in this status'
 complete -c 'folio' -n '__folio_at \'folio keys list\'' -l 'label' -x -d 'Only keys with exactly this label'
@@ -200,17 +220,20 @@ complete -c 'folio' -n '__folio_at \'folio keys list\'' -l 'limit' -x -d 'How ma
 complete -c 'folio' -n '__folio_at \'folio keys list\'' -l 'cursor' -x -d 'Continue after this cursor (from nextCursor)'
 complete -c 'folio' -n '__folio_at \'folio keys list\'' -l 'all' -d 'Show every page'
 complete -c 'folio' -n '__folio_at \'folio keys list\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio keys show\' 0' -a '(__folio_dynamic keys)'
 complete -c 'folio' -n '__folio_at \'folio keys show\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio keys revoke\' 0' -a '(__folio_dynamic unrevoked-keys)'
 complete -c 'folio' -n '__folio_at \'folio keys revoke\'' -l 'reason' -x -d 'Why (kept with the key and in the audit log)'
-complete -c 'folio' -n '__folio_at \'folio keys revoke\'' -l 'tenant' -x -d 'With --all: the tenant whose keys to revoke'
+complete -c 'folio' -n '__folio_at \'folio keys revoke\'' -l 'tenant' -x -a '(__folio_dynamic tenants)' -d 'With --all: the tenant whose keys to revoke'
 complete -c 'folio' -n '__folio_at \'folio keys revoke\'' -l 'all' -d 'Revoke every key of --tenant'
 complete -c 'folio' -n '__folio_at \'folio keys revoke\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio keys rotate\' 0' -a '(__folio_dynamic unrevoked-keys)'
 complete -c 'folio' -n '__folio_at \'folio keys rotate\'' -l 'grace' -x -d 'How long the old key keeps working: 24h, 90m, 3600s, up to 7d'
 complete -c 'folio' -n '__folio_at \'folio keys rotate\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio keys verify\'' -l 'key-file' -r -F -d 'A file holding the key (\'-\' for stdin)'
 complete -c 'folio' -n '__folio_at \'folio keys verify\'' -l 'scope' -x -a 'tenants:read tenants:write issuers:read issuers:write keys:read keys:write documents:read documents:write documents:delete exports:read exports:write webhooks:read webhooks:write notifications:read notifications:write audit:read' -d 'A scope the key must grant (repeatable)'
 complete -c 'folio' -n '__folio_at \'folio keys verify\'' -s 'h' -l 'help' -d 'Show help for this command'
-complete -c 'folio' -n '__folio_at \'folio keys scan\'' -F
+complete -c 'folio' -n '__folio_at \'folio keys scan\' 0+' -F
 complete -c 'folio' -n '__folio_at \'folio keys scan\'' -l 'revoke' -d 'Revoke the active keys found (reason: leaked)'
 complete -c 'folio' -n '__folio_at \'folio keys scan\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio issuers\'' -a 'create' -d 'Create an issuer (an establishment and emission point) for a tenant'
@@ -219,7 +242,7 @@ complete -c 'folio' -n '__folio_at \'folio issuers\'' -a 'show' -d 'Show one iss
 complete -c 'folio' -n '__folio_at \'folio issuers\'' -a 'cert' -d 'Generate, import and show an issuer\'s signing certificate'
 complete -c 'folio' -n '__folio_at \'folio issuers\'' -a 'doc-types' -d 'List, enable and disable the SRI document types an issuer may issue'
 complete -c 'folio' -n '__folio_at \'folio issuers\'' -s 'h' -l 'help' -d 'Show help for this command'
-complete -c 'folio' -n '__folio_at \'folio issuers create\'' -l 'tenant' -x -d 'The tenant: its id (ten_…) or its e-mail'
+complete -c 'folio' -n '__folio_at \'folio issuers create\'' -l 'tenant' -x -a '(__folio_dynamic tenants)' -d 'The tenant: its id (ten_…) or its e-mail'
 complete -c 'folio' -n '__folio_at \'folio issuers create\'' -l 'name' -x -d 'A name for people, e.g. Matriz'
 complete -c 'folio' -n '__folio_at \'folio issuers create\'' -l 'ruc' -x -d 'The tenant\'s RUC: 13 digits ending in 001'
 complete -c 'folio' -n '__folio_at \'folio issuers create\'' -l 'establishment' -x -d 'The establishment code (3 digits)'
@@ -230,32 +253,39 @@ complete -c 'folio' -n '__folio_at \'folio issuers create\'' -l 'legal-name' -x 
 complete -c 'folio' -n '__folio_at \'folio issuers create\'' -l 'trade-name' -x -d 'The trade name (nombreComercial)'
 complete -c 'folio' -n '__folio_at \'folio issuers create\'' -l 'keeps-accounts' -d 'The taxpayer is obliged to keep accounts (obligadoContabilidad SI)'
 complete -c 'folio' -n '__folio_at \'folio issuers create\'' -l 'special-taxpayer' -x -d 'The special taxpayer resolution number'
-complete -c 'folio' -n '__folio_at \'folio issuers create\'' -l 'inherit-cert-from' -x -d 'Share the certificate of this issuer (iss_…) of the same tenant'
+complete -c 'folio' -n '__folio_at \'folio issuers create\'' -l 'inherit-cert-from' -x -a '(__folio_dynamic issuers)' -d 'Share the certificate of this issuer (iss_…) of the same tenant'
 complete -c 'folio' -n '__folio_at \'folio issuers create\'' -s 'h' -l 'help' -d 'Show help for this command'
-complete -c 'folio' -n '__folio_at \'folio issuers list\'' -l 'tenant' -x -d 'Only this tenant\'s issuers (id or e-mail)'
+complete -c 'folio' -n '__folio_at \'folio issuers list\'' -l 'tenant' -x -a '(__folio_dynamic tenants)' -d 'Only this tenant\'s issuers (id or e-mail)'
 complete -c 'folio' -n '__folio_at \'folio issuers list\'' -l 'limit' -x -d 'How many items to show at most'
 complete -c 'folio' -n '__folio_at \'folio issuers list\'' -l 'cursor' -x -d 'Continue after this cursor (from nextCursor)'
 complete -c 'folio' -n '__folio_at \'folio issuers list\'' -l 'all' -d 'Show every page'
 complete -c 'folio' -n '__folio_at \'folio issuers list\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio issuers show\' 0' -a '(__folio_dynamic issuers)'
 complete -c 'folio' -n '__folio_at \'folio issuers show\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio issuers cert\'' -a 'generate' -d 'Generate a self-signed signing certificate (RSA-2048), for the sandbox'
 complete -c 'folio' -n '__folio_at \'folio issuers cert\'' -a 'import' -d 'Import the signing certificate and key of a PKCS#12 (.p12/.pfx) file'
 complete -c 'folio' -n '__folio_at \'folio issuers cert\'' -a 'show' -d 'Show an issuer\'s certificate: subject, issuer, serial, validity, days left, fingerprint'
 complete -c 'folio' -n '__folio_at \'folio issuers cert\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio issuers cert generate\' 0' -a '(__folio_dynamic issuers)'
 complete -c 'folio' -n '__folio_at \'folio issuers cert generate\'' -l 'days' -x -d 'How many days it is valid'
 complete -c 'folio' -n '__folio_at \'folio issuers cert generate\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio issuers cert import\' 0' -a '(__folio_dynamic issuers)'
 complete -c 'folio' -n '__folio_at \'folio issuers cert import\'' -l 'p12' -r -F -d 'The PKCS#12 file'
 complete -c 'folio' -n '__folio_at \'folio issuers cert import\'' -l 'password-stdin' -d 'Read the password from stdin'
 complete -c 'folio' -n '__folio_at \'folio issuers cert import\'' -l 'password-file' -r -F -d 'Read the password from this file (first line)'
 complete -c 'folio' -n '__folio_at \'folio issuers cert import\'' -l 'password-env' -x -d 'Read the password from this environment variable'
 complete -c 'folio' -n '__folio_at \'folio issuers cert import\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio issuers cert show\' 0' -a '(__folio_dynamic issuers)'
 complete -c 'folio' -n '__folio_at \'folio issuers cert show\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio issuers doc-types\'' -a 'list' -d 'List every SRI document type and whether the issuer may issue it'
 complete -c 'folio' -n '__folio_at \'folio issuers doc-types\'' -a 'enable' -d 'Enable document types for an issuer'
 complete -c 'folio' -n '__folio_at \'folio issuers doc-types\'' -a 'disable' -d 'Disable document types for an issuer'
 complete -c 'folio' -n '__folio_at \'folio issuers doc-types\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio issuers doc-types list\' 0' -a '(__folio_dynamic issuers)'
 complete -c 'folio' -n '__folio_at \'folio issuers doc-types list\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio issuers doc-types enable\' 0' -a '(__folio_dynamic issuers)'
 complete -c 'folio' -n '__folio_at \'folio issuers doc-types enable\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio issuers doc-types disable\' 0' -a '(__folio_dynamic issuers)'
 complete -c 'folio' -n '__folio_at \'folio issuers doc-types disable\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio documents\'' -a 'create' -d 'Create and sign invoices (factura 01) from JSON, one or a JSON-lines batch'
 complete -c 'folio' -n '__folio_at \'folio documents\'' -a 'list' -d 'List documents, oldest first'
@@ -264,17 +294,20 @@ complete -c 'folio' -n '__folio_at \'folio documents\'' -a 'xml' -d 'Print a doc
 complete -c 'folio' -n '__folio_at \'folio documents\'' -a 'verify' -d 'Verify the XAdES signature of a stored document or of an XML file'
 complete -c 'folio' -n '__folio_at \'folio documents\'' -a 'decode-key' -d 'Show the fields of an access key and whether its check digit holds'
 complete -c 'folio' -n '__folio_at \'folio documents\'' -s 'h' -l 'help' -d 'Show help for this command'
-complete -c 'folio' -n '__folio_at \'folio documents create\'' -l 'issuer' -x -d 'The issuer (iss_…) that issues and signs'
+complete -c 'folio' -n '__folio_at \'folio documents create\'' -l 'issuer' -x -a '(__folio_dynamic issuers)' -d 'The issuer (iss_…) that issues and signs'
 complete -c 'folio' -n '__folio_at \'folio documents create\'' -l 'file' -r -F -d 'The invoice JSON or JSON-lines file (\'-\' for stdin)'
 complete -c 'folio' -n '__folio_at \'folio documents create\'' -l 'profile' -x -a 'sri modern' -d 'The signature profile'
 complete -c 'folio' -n '__folio_at \'folio documents create\'' -s 'h' -l 'help' -d 'Show help for this command'
-complete -c 'folio' -n '__folio_at \'folio documents list\'' -l 'issuer' -x -d 'Only this issuer\'s documents (iss_…)'
+complete -c 'folio' -n '__folio_at \'folio documents list\'' -l 'issuer' -x -a '(__folio_dynamic issuers)' -d 'Only this issuer\'s documents (iss_…)'
 complete -c 'folio' -n '__folio_at \'folio documents list\'' -l 'limit' -x -d 'How many items to show at most'
 complete -c 'folio' -n '__folio_at \'folio documents list\'' -l 'cursor' -x -d 'Continue after this cursor (from nextCursor)'
 complete -c 'folio' -n '__folio_at \'folio documents list\'' -l 'all' -d 'Show every page'
 complete -c 'folio' -n '__folio_at \'folio documents list\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio documents show\' 0' -a '(__folio_dynamic documents)'
 complete -c 'folio' -n '__folio_at \'folio documents show\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio documents xml\' 0' -a '(__folio_dynamic documents)'
 complete -c 'folio' -n '__folio_at \'folio documents xml\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio documents verify\' 0' -a '(__folio_dynamic documents)'
 complete -c 'folio' -n '__folio_at \'folio documents verify\'' -l 'file' -r -F -d 'Verify this XML file (\'-\' for stdin) instead of a stored document'
 complete -c 'folio' -n '__folio_at \'folio documents verify\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio documents decode-key\'' -s 'h' -l 'help' -d 'Show help for this command'
@@ -297,3 +330,25 @@ complete -c 'folio' -l 'dry-run' -d 'On a mutating command: validate and show wh
 complete -c 'folio' -s 'y' -l 'yes' -d 'Skip the confirmation of a destructive command'
 complete -c 'folio' -l 'no-color' -d 'No ANSI colour (colour only ever appears on a terminal)'
 complete -c 'folio' -s 'q' -l 'quiet' -d 'Print nothing but the result\'s id(s)'
+
+function __folio_dynamic --argument-names kind --description 'Values of kind $argv[1], from folio itself'
+    set -l words (commandline -opc)
+    set -l fwd
+    set -l k 2
+    while set -q words[$k]
+        switch $words[$k]
+            case --
+                break
+            case '--store'
+                set k (math $k + 1)
+                set -q words[$k]; and set -a fwd '--store' (string replace -r -- '^~/' "$HOME/" $words[$k])
+            case '--store=*'
+                set -a fwd '--store' (string replace -r -- '^~/' "$HOME/" (string replace -r -- '^[^=]*=' '' $words[$k]))
+        end
+        set k (math $k + 1)
+    end
+    set -l prefix (commandline -ct | string unescape)
+    string match -q -- '-*=*' "$prefix"; and set prefix (string replace -r -- '^[^=]*=' '' "$prefix")
+    set -l exe (string replace -r -- '^~/' "$HOME/" $words[1])
+    $exe $fwd '__complete' $kind -- "$prefix" 2>/dev/null
+end

@@ -7,20 +7,18 @@ extension CompletionWriter {
         # Load with: source <(\(program.name) completions bash)
 
         \(fn)() {
-            local cur prev cmd word opts i
-            cur="${COMP_WORDS[COMP_CWORD]}"
+            local cur prev cmd word opts i n=0 cword
+            local -a words
+            \(fn)_words
+            cur=${words[cword]}
             prev=""
-            if [ "$COMP_CWORD" -ge 1 ]; then prev="${COMP_WORDS[COMP_CWORD-1]}"; fi
-            # With '=' in COMP_WORDBREAKS, '--opt=val' arrives as '--opt' '=' 'val'.
-            if [ "$cur" = "=" ]; then
-                cur=""
-            elif [ "$prev" = "=" ] && [ "$COMP_CWORD" -ge 2 ]; then
-                prev="${COMP_WORDS[COMP_CWORD-2]}"
-            fi
+            if [ "$cword" -ge 1 ]; then prev=${words[cword-1]}; fi
+            # '--opt=val': complete the value after the '='.
+            case "$cur" in -*=*) prev=${cur%%=*}; cur=${cur#*=} ;; esac
             cmd=\(CompletionWriter.singleQuoted(program.name))
             i=1
-            while [ "$i" -lt "$COMP_CWORD" ]; do
-                word="${COMP_WORDS[i]}"
+            while [ "$i" -lt "$cword" ]; do
+                word=${words[i]}
                 case "$word" in
                     --) break ;;
                     -*=*) ;;
@@ -30,9 +28,7 @@ extension CompletionWriter {
         """
         let valuePatterns = bashValuePatterns()
         if !valuePatterns.isEmpty {
-            s += "                    \(valuePatterns.joined(separator: "|")))\n"
-            s += "                        i=$((i + 1))\n"
-            s += "                        if [ \"${COMP_WORDS[i]}\" = \"=\" ]; then i=$((i + 1)); fi ;;\n"
+            s += "                    \(valuePatterns.joined(separator: "|"))) i=$((i + 1)) ;;\n"
         }
         s += """
                         esac ;;
@@ -46,6 +42,7 @@ extension CompletionWriter {
                 s += "                    \(bashLiteral(next))) cmd=\(CompletionWriter.singleQuoted(next)) ;;\n"
             }
         }
+        s += "                    *) n=$((n + 1)) ;;\n"
         s += """
                         esac ;;
                 esac
@@ -89,16 +86,19 @@ extension CompletionWriter {
 
         """
         for node in nodes {
-            let reply: String
             if node.command.isGroup {
                 let names = node.command.visibleSubcommands.map(\.name).joined(separator: " ")
-                reply = "COMPREPLY=($(compgen -W \(CompletionWriter.singleQuoted(names)) -- \"$cur\"))"
-            } else {
-                let completion = CompletionWriter.positionalCompletion(node.command)
-                if completion == .nothing { continue }
-                reply = bashReply(completion)
+                let reply = "COMPREPLY=($(compgen -W \(CompletionWriter.singleQuoted(names)) -- \"$cur\"))"
+                s += "            \(bashLiteral(node.line))) \(reply) ;;\n"
+                continue
             }
-            s += "            \(bashLiteral(node.line))) \(reply) ;;\n"
+            let positions = positionalCompletions(node.command)
+            if positions.isEmpty { continue }
+            s += "            \(bashLiteral(node.line)))\n                case $n in\n"
+            for position in positions {
+                s += "                    \(position.orLater ? "*" : String(position.position))) \(bashReply(position.completion)) ;;\n"
+            }
+            s += "                esac ;;\n"
         }
         s += """
                     esac ;;
@@ -106,6 +106,11 @@ extension CompletionWriter {
             return 0
         }
 
+
+        """
+        s += bashWordsHelper()
+        if usesDynamic { s += bashDynamicHelpers() }
+        s += """
         complete -F \(fn) \(program.name)
 
         """
@@ -127,7 +132,7 @@ extension CompletionWriter {
     }
 
     private func bashValueReply(_ kind: ValueKind) -> String {
-        bashReply(CompletionWriter.completion(for: kind)) + "; return 0"
+        bashReply(completion(for: kind)) + "; return 0"
     }
 
     private func bashReply(_ completion: ValueCompletion) -> String {
@@ -139,6 +144,8 @@ extension CompletionWriter {
         case .words(let words):
             let list = CompletionWriter.singleQuoted(words.joined(separator: " "))
             return "COMPREPLY=($(compgen -W \(list) -- \"$cur\"))"
+        case .dynamic(let kind):
+            return "_\(stem)_dynamic \(CompletionWriter.singleQuoted(kind))"
         }
     }
 

@@ -11,7 +11,7 @@ extension CompletionWriter {
         \(fn)() {
             local cmd=\(CompletionWriter.singleQuoted(program.name)) word cur prev opt
             local -a opts subs
-            local -i i=2
+            local -i i=2 n=0
             while (( i < CURRENT )); do
                 word=${words[i]}
                 case "$word" in
@@ -45,6 +45,7 @@ extension CompletionWriter {
                 s += "                    (\(CompletionWriter.singleQuoted(next))) cmd=\(CompletionWriter.singleQuoted(next)) ;;\n"
             }
         }
+        s += "                    (*) (( n++ )) ;;\n"
         s += """
                         esac ;;
                 esac
@@ -93,24 +94,32 @@ extension CompletionWriter {
 
         """
         for node in nodes {
-            let reply: String
             if node.command.isGroup {
                 let items = node.command.visibleSubcommands.map {
                     CompletionWriter.singleQuoted(zshEscapedName($0.name) + ":" + CompletionWriter.summary($0.abstract))
                 }
-                reply = "subs=(\(items.joined(separator: " "))); _describe -t commands 'command' subs"
-            } else {
-                let completion = CompletionWriter.positionalCompletion(node.command)
-                if completion == .nothing { continue }
-                reply = zshReply(completion, message: "argument")
+                let reply = "subs=(\(items.joined(separator: " "))); _describe -t commands 'command' subs"
+                s += "            (\(CompletionWriter.singleQuoted(node.line))) \(reply) ;;\n"
+                continue
             }
-            s += "            (\(CompletionWriter.singleQuoted(node.line))) \(reply) ;;\n"
+            let positions = positionalCompletions(node.command)
+            if positions.isEmpty { continue }
+            s += "            (\(CompletionWriter.singleQuoted(node.line)))\n                case $n in\n"
+            for position in positions {
+                let reply = zshReply(position.completion, message: node.command.arguments[position.position].name)
+                s += "                    (\(position.orLater ? "*" : String(position.position))) \(reply) ;;\n"
+            }
+            s += "                esac ;;\n"
         }
         s += """
                     esac ;;
             esac
         }
 
+
+        """
+        if usesDynamic { s += zshDynamicHelper() }
+        s += """
         if [[ "${funcstack[1]}" == "\(fn)" ]]; then
             \(fn) "$@"
         else
@@ -122,7 +131,7 @@ extension CompletionWriter {
     }
 
     private func zshValueReply(_ option: Option) -> String {
-        zshReply(CompletionWriter.completion(for: option.kind), message: option.valueName ?? "value")
+        zshReply(completion(for: option.kind), message: option.valueName ?? "value")
     }
 
     private func zshReply(_ completion: ValueCompletion, message: String) -> String {
@@ -130,6 +139,7 @@ extension CompletionWriter {
         case .nothing: return "_message \(CompletionWriter.singleQuoted(message))"
         case .files: return "_files"
         case .words(let words): return "compadd -- " + words.map(CompletionWriter.singleQuoted).joined(separator: " ")
+        case .dynamic(let kind): return "_\(stem)_dynamic \(CompletionWriter.singleQuoted(kind)) \(CompletionWriter.singleQuoted(message))"
         }
     }
 
@@ -148,5 +158,44 @@ extension CompletionWriter {
             out.append(ch)
         }
         return out
+    }
+
+    /// `_<name>_dynamic KIND MESSAGE`: runs `<command word> [forwarded options] __complete KIND --
+    /// PREFIX` and hands `value:description` items to `_describe`, which quotes what it inserts.
+    /// Words are dequoted with `(Q)`; a leading `~/` becomes `$HOME/`.
+    private func zshDynamicHelper() -> String {
+        guard let dynamic = program.dynamicCompletion else { return "" }
+        var forward = ""
+        for option in forwardedOptions {
+            let name = CompletionWriter.singleQuoted("--" + option.long)
+            let spellings = CompletionWriter.spellings(option)
+            forward += "            (\(spellings.joined(separator: "|"))) (( k++ )); (( k < CURRENT )) && fwd+=(\(name) "
+            forward += "\"${${(Q)words[k]}/#\\~\\//$HOME/}\") ;;\n"
+            forward += "            (--\(option.long)=*) fwd+=(\(name) \"${${(Q)words[k]#*=}/#\\~\\//$HOME/}\") ;;\n"
+        }
+        return """
+        _\(stem)_dynamic() {
+            local kind=$1 message=$2 line value exe=${${(Q)words[1]}/#\\~\\//$HOME/}
+            local -a fwd out items
+            local -i k=2
+            while (( k < CURRENT )); do
+                case "${words[k]}" in
+                    (--) break ;;
+        \(forward)        esac
+                (( k++ ))
+            done
+            out=("${(@f)$("$exe" "${fwd[@]}" \(CompletionWriter.singleQuoted(dynamic.command)) "$kind" -- "${(Q)PREFIX}" 2>/dev/null)}")
+            for line in "${out[@]}"; do
+                value=${line%%$'\\t'*}
+                [[ -n $value ]] || continue
+                value=${value//:/\\\\:}
+                if [[ $line == *$'\\t'* ]]; then items+=("$value:${line#*$'\\t'}"); else items+=("$value"); fi
+            done
+            (( ${#items} )) || { _message "$message"; return 1; }
+            _describe -t "$kind" "$message" items
+        }
+
+
+        """
     }
 }

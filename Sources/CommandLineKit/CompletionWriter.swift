@@ -6,12 +6,14 @@ public enum Shell: String, Sendable, CaseIterable {
 extension Program {
     /// A completion script for `shell`, generated from the model: subcommand names at each
     /// level, the current command's long options plus the global ones, choice values after an
-    /// option (`-o <TAB>` offers the formats) and files for `.path` values. Byte-identical for
-    /// the same model.
+    /// option (`-o <TAB>` offers the formats), files for `.path` values, and for `.dynamic`
+    /// values whatever the program's hidden command answers (see `DynamicCompletion`).
+    /// Byte-identical for the same model.
     ///
     /// Every script finds the current command the same way: it walks the words before the
     /// cursor, skipping the value after each value-taking option (`--opt value`; `--opt=value`
-    /// and `-ovalue` are one word), and follows the words that name subcommands.
+    /// and `-ovalue` are one word), follows the words that name subcommands, and counts the
+    /// other words, so that each positional completes by its own kind.
     public func completionScript(for shell: Shell) -> String {
         let writer = CompletionWriter(program: self)
         switch shell {
@@ -58,20 +60,42 @@ struct CompletionWriter {
         case nothing
         case files
         case words([String])
+        /// Ask the program (`DynamicCompletion`) for candidates of this kind.
+        case dynamic(String)
     }
 
-    static func completion(for kind: ValueKind) -> ValueCompletion {
+    func completion(for kind: ValueKind) -> ValueCompletion {
         if kind.completesFiles { return .files }
         if let choices = kind.choices { return .words(choices) }
+        if let name = kind.dynamicName, program.dynamicCompletion != nil { return .dynamic(name) }
         return .nothing
     }
 
-    /// What to offer for positionals of a leaf: files if any argument is a path, else the
-    /// choices of its arguments.
-    static func positionalCompletion(_ command: Command) -> ValueCompletion {
-        if command.arguments.contains(where: { $0.kind.completesFiles }) { return .files }
-        let words = command.arguments.flatMap { $0.kind.choices ?? [] }
-        return words.isEmpty ? .nothing : .words(words)
+    /// What to offer at each position of a leaf's positionals: `position` counts the positional
+    /// words before the cursor; a repeated last argument (`orLater`) takes every later position
+    /// too. Positions that offer nothing are left out.
+    func positionalCompletions(_ command: Command) -> [(position: Int, orLater: Bool, completion: ValueCompletion)] {
+        var result: [(position: Int, orLater: Bool, completion: ValueCompletion)] = []
+        for (index, argument) in command.arguments.enumerated() {
+            let completion = completion(for: argument.kind)
+            if completion == .nothing { continue }
+            result.append((index, argument.repeated && index == command.arguments.count - 1, completion))
+        }
+        return result
+    }
+
+    /// Whether any visible option or positional completes dynamically (the scripts then carry
+    /// the helper that runs the program).
+    var usesDynamic: Bool {
+        let options = nodes.flatMap(\.options) + globals
+        if options.contains(where: { completion(for: $0.kind).isDynamic }) { return true }
+        return nodes.contains { node in node.command.arguments.contains { completion(for: $0.kind).isDynamic } }
+    }
+
+    /// The spellings of the options whose values the dynamic helper passes along.
+    var forwardedOptions: [Option] {
+        let names = program.dynamicCompletion?.forwardedOptions ?? []
+        return names.compactMap { name in program.globalOptions.first { $0.long == name && !$0.isFlag } }
     }
 
     /// The spellings of an option that take the next word as value (`--output`, `-o`).
@@ -101,5 +125,12 @@ struct CompletionWriter {
         var line = Substring(text.split(separator: "\n").first ?? "")
         if line.hasSuffix(".") { line = line.dropLast() }
         return String(line)
+    }
+}
+
+extension CompletionWriter.ValueCompletion {
+    var isDynamic: Bool {
+        if case .dynamic = self { return true }
+        return false
     }
 }

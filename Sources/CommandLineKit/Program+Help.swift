@@ -118,7 +118,7 @@ extension Program {
         case .integer(let range?): return "(from \(range.lowerBound) to \(range.upperBound))"
         case .integer(nil): return "(a whole number)"
         case .custom(let typeName, _): return "(\(typeName))"
-        case .string, .path: return nil
+        case .string, .path, .dynamic: return nil
         }
     }
 

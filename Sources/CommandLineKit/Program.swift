@@ -9,14 +9,18 @@ public struct Program: Sendable {
     public let globalOptions: [Option]
     /// The EXIT STATUS section of the program's man page (DESIGN §4 unless given).
     public let exitStatuses: [ExitStatus]
+    /// The hidden command that completion scripts run for `.dynamic` values; nil offers nothing
+    /// for them.
+    public let dynamicCompletion: DynamicCompletion?
 
     public init(name: String, version: String, root: Command, globalOptions: [Option],
-                exitStatuses: [ExitStatus] = ExitStatus.folio) {
+                exitStatuses: [ExitStatus] = ExitStatus.folio, dynamicCompletion: DynamicCompletion? = nil) {
         self.name = name
         self.version = version
         self.root = root
         self.globalOptions = globalOptions
         self.exitStatuses = exitStatuses
+        self.dynamicCompletion = dynamicCompletion
     }
 
     /// The command at `path` (program name excluded), or nil when no such command exists.

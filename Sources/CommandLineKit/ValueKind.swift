@@ -10,11 +10,15 @@ public enum ValueKind: Sendable {
     case path
     /// (type name for help, validator returning an error message or nil)
     case custom(String, @Sendable (String) -> String?)
+    /// Any text; completions ask the program itself for candidates of this named kind
+    /// (`.dynamic("tenants")`), through the hidden command that `Program.dynamicCompletion`
+    /// names. Without one the scripts offer nothing here.
+    case dynamic(String)
 
     /// Checks `value`; returns what is wrong with it (without naming the option), or nil.
     func problem(with value: String) -> String? {
         switch self {
-        case .string, .path:
+        case .string, .path, .dynamic:
             return nil
         case .integer(let range):
             guard let number = Int(value) else { return "expected a whole number" }
@@ -33,6 +37,12 @@ public enum ValueKind: Sendable {
     /// The choices, for help and completions.
     var choices: [String]? {
         if case .choice(let choices) = self { return choices }
+        return nil
+    }
+
+    /// The kind name that completions ask the program for, when dynamic.
+    var dynamicName: String? {
+        if case .dynamic(let name) = self { return name }
         return nil
     }
 

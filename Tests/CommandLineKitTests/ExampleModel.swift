@@ -34,18 +34,19 @@ enum ExampleModel {
             Option("limit", value: "n", kind: .integer(1...200), default: "50", help: "How many per page."),
             Option("tier", value: "tier", kind: .choice(tiers), help: "Only tenants on this tier."),
         ]),
-        Command("show", abstract: "Show one tenant.", arguments: [Argument("tenant", help: "The tenant id or slug.")]),
+        Command("show", abstract: "Show one tenant.",
+                arguments: [Argument("tenant", help: "The tenant id or e-mail.", kind: .dynamic("tenants"))]),
         Command("purge", abstract: "Remove test data.", hidden: true),
     ])
 
     static let keys = Command("keys", abstract: "Mint, list and revoke API keys.", subcommands: [
         Command("mint", abstract: "Mint a scoped API key.", options: [
-            Option("tenant", value: "tenant", required: true, help: "The tenant that owns the key."),
+            Option("tenant", value: "tenant", kind: .dynamic("tenants"), required: true, help: "The tenant that owns the key."),
             Option("scope", short: "s", value: "scope", repeated: true, help: "A scope the key grants."),
             Option("expires-in", value: "days", kind: .integer(1...365), help: "Days until the key expires."),
         ]),
         Command("revoke", abstract: "Revoke keys.", arguments: [
-            Argument("key", help: "Key ids to revoke.", repeated: true),
+            Argument("key", help: "Key ids to revoke.", repeated: true, kind: .dynamic("keys")),
         ]),
     ])
 
@@ -70,7 +71,7 @@ enum ExampleModel {
 
     static let documents = Command("documents", abstract: "Create and inspect documents.", subcommands: [
         Command("show", abstract: "Show a document.", arguments: [
-            Argument("id", help: "The document id."),
+            Argument("id", help: "The document id.", kind: .dynamic("documents")),
             Argument("part", help: "Which part to show.", optional: true, kind: .choice(["xml", "pdf"])),
         ]),
         Command("copy", abstract: "Copy documents.", arguments: [
@@ -82,7 +83,12 @@ enum ExampleModel {
     static let root = Command("folio", abstract: "Administer the Folio e-invoicing platform.",
                               discussion: "Noun, then verb: folio <noun> <verb> [arguments] [options].",
                               subcommands: [tenants, keys, issuers, store, documents,
-                                            Command("init", abstract: "Create a new store.")])
+                                            Command("init", abstract: "Create a new store."),
+                                            Command("__complete", abstract: "Answer the completion scripts.", arguments: [
+                                                Argument("kind", help: "What to complete."),
+                                                Argument("prefix", help: "The word so far.", optional: true),
+                                            ], hidden: true)])
 
-    static let program = Program(name: "folio", version: "1.2.0", root: root, globalOptions: globals)
+    static let program = Program(name: "folio", version: "1.2.0", root: root, globalOptions: globals,
+                                 dynamicCompletion: DynamicCompletion(command: "__complete", forwardedOptions: ["store"]))
 }

@@ -74,7 +74,8 @@ import Testing
     }
 
     @Test func renderingIsDeterministic() {
-        let again = Program(name: "folio", version: "1.2.0", root: ExampleModel.root, globalOptions: ExampleModel.globals)
+        let again = Program(name: "folio", version: "1.2.0", root: ExampleModel.root, globalOptions: ExampleModel.globals,
+                            dynamicCompletion: DynamicCompletion(command: "__complete", forwardedOptions: ["store"]))
         for path in [[], ["tenants", "register"], ["issuers", "cert"]] {
             #expect(program.help(for: path) == again.help(for: path))
         }

@@ -10,12 +10,16 @@ public enum FolioApp {
         "folio", abstract: "Administer a Folio e-invoicing platform from its local store.",
         discussion: "Run 'folio init' once, then register tenants, mint API keys, and sign invoices. "
             + "Results go to stdout; messages and errors to stderr. Exit statuses are listed in folio(1).",
-        leaves: [InitCommand.self, CompletionsCommand.self, GenerateDocsCommand.self],
+        leaves: [InitCommand.self, CompletionsCommand.self, GenerateDocsCommand.self, CompleteCommand.self],
         groups: [StoreCommands.group, TenantsCommands.group, KeysCommands.group, IssuersCommands.group,
                  DocumentsCommands.group, AuditCommands.group])
 
     /// The declarative model that parsing, help, completions and man pages are rendered from.
-    public static let program = Program(name: "folio", version: version, root: tree.spec, globalOptions: GlobalOptions.specs)
+    /// `.dynamic` values complete through the hidden `__complete`, from the store that
+    /// `--store` on the line being completed names.
+    public static let program = Program(name: "folio", version: version, root: tree.spec, globalOptions: GlobalOptions.specs,
+                                        dynamicCompletion: DynamicCompletion(command: CompleteCommand.name,
+                                                                             forwardedOptions: ["store"]))
 
     /// Runs `arguments` (without argv[0]) and returns the exit status.
     public static func run(arguments: [String], environment: [String: String]) -> Int32 {
@@ -24,6 +28,8 @@ public enum FolioApp {
         do {
             outcome = try program.parse(arguments, environment: environment)
         } catch {
+            // A completion never prints an error into the user's prompt.
+            if CompleteCommand.isRequested(arguments) { return 0 }
             return ErrorReporter.report(error, console: Console(colorAllowed: colorAllowed(arguments, environment)), json: jsonErrors)
         }
         switch outcome {

@@ -5,6 +5,12 @@ import FolioCore
 enum CompletionsCommand: LeafCommand {
     static let spec = Command(
         "completions", abstract: "Print the shell completion script for bash, zsh or fish.",
+        discussion: "Besides commands, options and fixed values, the scripts complete what only the store knows: "
+            + "tenant ids and e-mails, ids and displayed starts of API keys (of keys not revoked yet after 'keys revoke'), "
+            + "issuer ids, document ids and access keys. For those they run folio itself, with the --store given on "
+            + "the line being completed (else FOLIO_STORE), and offer at most 100 values; zsh and fish show a "
+            + "description beside each (a tenant's name, a key's label and tenant, an issuer's name, a document's "
+            + "number and buyer). Without a readable store they offer nothing, and never print an error.",
         arguments: [Argument("shell", help: "The shell.", kind: .choice(Shell.allCases.map(\.rawValue)))],
         examples: [
             Example("folio completions bash > /etc/bash_completion.d/folio"),

@@ -50,6 +50,23 @@ public final class Store {
         return store
     }
 
+    /// Opens an existing store for reading only: no migration, no write, and a lock held by
+    /// another process is waited for at most `busyTimeoutMilliseconds`. For callers that must
+    /// answer at once or not at all (shell completion); any failure is `store_unavailable`.
+    public static func openReadOnly(directory: String, busyTimeoutMilliseconds: Int32,
+                                    environment: [String: String]) throws(FolioError) -> Store {
+        guard FileSystem.exists(directory + "/folio.db") else {
+            throw .storeUnavailable("no Folio store at \(directory)")
+        }
+        do throws(SQLiteError) {
+            let connection = try SQLiteConnection(path: directory + "/folio.db", flags: SQLITE_OPEN_READONLY)
+            connection.setBusyTimeout(milliseconds: busyTimeoutMilliseconds)
+            return Store(directory: directory, connection: connection, environment: environment)
+        } catch {
+            throw error.folioError
+        }
+    }
+
     static func connect(directory: String, create: Bool, environment: [String: String]) throws(FolioError) -> Store {
         let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)
         do throws(SQLiteError) {

@@ -17,7 +17,7 @@ enum DocumentsCreate: LeafCommand {
             + "is that of the first failure. Lines are committed in groups of 100, and a group's results are "
             + "printed once it has committed. With --idempotency-key, line N of a batch uses KEY/line-N.",
         options: [
-            Option("issuer", value: "issuer", required: true, help: "The issuer (iss_…) that issues and signs."),
+            Option("issuer", value: "issuer", kind: IssuersCommands.handleKind, required: true, help: "The issuer (iss_…) that issues and signs."),
             Option("file", value: "path", kind: .path, required: true, help: "The invoice JSON or JSON-lines file ('-' for stdin)."),
             Option("profile", value: "profile", kind: .choice(SignatureProfile.allCases.map(\.rawValue)), default: "sri",
                    help: "The signature profile."),

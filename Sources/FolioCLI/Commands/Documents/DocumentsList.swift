@@ -5,7 +5,7 @@ import FolioCore
 enum DocumentsList: LeafCommand {
     static let spec = Command(
         "list", abstract: "List documents, oldest first.",
-        options: [Option("issuer", value: "issuer", help: "Only this issuer's documents (iss_…).")] + ListOptions.specs,
+        options: [Option("issuer", value: "issuer", kind: IssuersCommands.handleKind, help: "Only this issuer's documents (iss_…).")] + ListOptions.specs,
         examples: [Example("folio documents list --issuer iss_… -o json")])
 
     struct Options {

@@ -13,7 +13,8 @@ enum DocumentsVerify: LeafCommand {
             + "over its lines: a difference above 0.01 is a warning on stderr (and in the JSON's warnings), which "
             + "the SRI would reject as ERROR EN DIFERENCIAS; it does not change the exit status.",
         options: [Option("file", value: "path", kind: .path, help: "Verify this XML file ('-' for stdin) instead of a stored document.")],
-        arguments: [Argument("document", help: "The document: its id (doc_…) or its 49-digit access key.", optional: true)],
+        arguments: [Argument("document", help: DocumentsCommands.handleArgument.help, optional: true,
+                             kind: .completing(.documents))],
         examples: [
             Example("folio documents verify 1503202501179001167400110010010000000421234567815"),
             Example("folio documents verify --file signed.xml -o json"),

@@ -10,7 +10,7 @@ enum IssuersCreate: LeafCommand {
             + "(factura) is enabled. The issuer has no certificate until 'cert generate' or 'cert import', unless "
             + "--inherit-cert-from shares the certificate of another issuer of the same tenant.",
         options: [
-            Option("tenant", value: "tenant", required: true, help: "The tenant: its id (ten_…) or its e-mail."),
+            Option("tenant", value: "tenant", kind: TenantsCommands.handleKind, required: true, help: "The tenant: its id (ten_…) or its e-mail."),
             Option("name", value: "name", required: true, help: "A name for people, e.g. Matriz."),
             Option("ruc", value: "ruc", required: true, help: "The tenant's RUC: 13 digits ending in 001."),
             Option("establishment", value: "nnn", default: "001", help: "The establishment code (3 digits)."),
@@ -21,7 +21,7 @@ enum IssuersCreate: LeafCommand {
             Option("trade-name", value: "text", help: "The trade name (nombreComercial)."),
             Option("keeps-accounts", help: "The taxpayer is obliged to keep accounts (obligadoContabilidad SI)."),
             Option("special-taxpayer", value: "resolution", help: "The special taxpayer resolution number."),
-            Option("inherit-cert-from", value: "issuer", help: "Share the certificate of this issuer (iss_…) of the same tenant."),
+            Option("inherit-cert-from", value: "issuer", kind: IssuersCommands.handleKind, help: "Share the certificate of this issuer (iss_…) of the same tenant."),
         ],
         examples: [
             Example("folio issuers create --tenant ana@example.com --name Matriz --ruc 1790011674001 --establishment 001 --point 001 --address \"Av. Amazonas 100, Quito\""),

@@ -5,7 +5,7 @@ import FolioCore
 enum IssuersList: LeafCommand {
     static let spec = Command(
         "list", abstract: "List issuers, oldest first.",
-        options: [Option("tenant", value: "tenant", help: "Only this tenant's issuers (id or e-mail).")] + ListOptions.specs,
+        options: [Option("tenant", value: "tenant", kind: TenantsCommands.handleKind, help: "Only this tenant's issuers (id or e-mail).")] + ListOptions.specs,
         examples: [Example("folio issuers list --tenant ana@example.com -o json")])
 
     struct Options {

@@ -12,7 +12,10 @@ enum KeysCommands {
         leaves: [KeysMint.self, KeysList.self, KeysShow.self, KeysRevoke.self, KeysRotate.self, KeysVerify.self,
                  KeysScan.self])
 
-    static let handleArgument = Argument("key", help: "The key: its id (key_…) or its displayed start (folio_test_AbCd).")
+    static let handleArgument = Argument("key", help: "The key: its id (key_…) or its displayed start (folio_test_AbCd).",
+                                         kind: .completing(.keys))
+    /// The same handle for verbs that act on a key not revoked yet: completes only those.
+    static let unrevokedHandleArgument = Argument("key", help: handleArgument.help, kind: .completing(.unrevokedKeys))
     static let environmentKind = ValueKind.choice(Environment.allCases.map(\.rawValue))
     static let durationKind = ValueKind.custom("duration") { text in
         DurationText.seconds(text) == nil ? "expected a duration like 30d, 24h, 90m or 3600s" : nil

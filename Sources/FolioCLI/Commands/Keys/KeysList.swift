@@ -6,7 +6,7 @@ enum KeysList: LeafCommand {
     static let spec = Command(
         "list", abstract: "List API keys, oldest first (never their secrets).",
         options: [
-            Option("tenant", value: "tenant", help: "Only this tenant's keys (id or e-mail)."),
+            Option("tenant", value: "tenant", kind: TenantsCommands.handleKind, help: "Only this tenant's keys (id or e-mail)."),
             Option("env", value: "env", kind: KeysCommands.environmentKind, help: "Only keys of this environment."),
             Option("status", value: "status", kind: .choice(KeyStatus.allCases.map(\.rawValue)), help: "Only keys in this status."),
             Option("label", value: "text", help: "Only keys with exactly this label."),

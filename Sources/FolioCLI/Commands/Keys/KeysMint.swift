@@ -12,7 +12,7 @@ enum KeysMint: LeafCommand {
             + "default rate limit comes from the tier: 600/min for trial, starter and growth, 1500/min for pro, "
             + "6000/min for business. --dry-run prints a placeholder instead of a usable secret.",
         options: [
-            Option("tenant", value: "tenant", required: true, help: "The tenant: its id (ten_…) or e-mail."),
+            Option("tenant", value: "tenant", kind: TenantsCommands.handleKind, required: true, help: "The tenant: its id (ten_…) or e-mail."),
             Option("label", value: "text", help: "A name for the key (e.g. ci, billing-server)."),
             Option("scope", value: "scope", kind: .choice(Scopes.accepted), repeated: true,
                    help: "A scope to grant (repeatable): noun:verb, noun:* or *. None means full access."),

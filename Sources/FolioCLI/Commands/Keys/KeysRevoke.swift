@@ -10,10 +10,11 @@ enum KeysRevoke: LeafCommand {
             + "--all, the incident switch that revokes every key of the tenant that is not revoked yet.",
         options: [
             Option("reason", value: "text", help: "Why (kept with the key and in the audit log)."),
-            Option("tenant", value: "tenant", help: "With --all: the tenant whose keys to revoke."),
+            Option("tenant", value: "tenant", kind: TenantsCommands.handleKind, help: "With --all: the tenant whose keys to revoke."),
             Option("all", help: "Revoke every key of --tenant."),
         ],
-        arguments: [Argument("key", help: "The key: its id (key_…) or its displayed start (folio_test_AbCd).", optional: true)],
+        arguments: [Argument("key", help: "The key: its id (key_…) or its displayed start (folio_test_AbCd).", optional: true,
+                             kind: .completing(.unrevokedKeys))],
         examples: [
             Example("folio keys revoke key_01JD… --reason \"customer request\" --yes"),
             Example("folio keys revoke --tenant ana@example.com --all --reason incident-42 --yes", "incident: revoke them all"),

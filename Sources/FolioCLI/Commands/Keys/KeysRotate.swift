@@ -13,7 +13,7 @@ enum KeysRotate: LeafCommand {
             Option("grace", value: "duration", kind: KeysCommands.durationKind, default: "0s",
                    help: "How long the old key keeps working: 24h, 90m, 3600s, up to 7d."),
         ],
-        arguments: [KeysCommands.handleArgument],
+        arguments: [KeysCommands.unrevokedHandleArgument],
         examples: [Example("folio keys rotate key_01JD… --grace 24h -o json")])
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> (String, Int64) {

@@ -9,7 +9,9 @@ enum TenantsCommands {
                  TenantsResendVerification.self, TenantsSetTier.self, TenantsSetLanguage.self,
                  TenantsSuspend.self, TenantsActivate.self, TenantsPromote.self])
 
-    static let handleArgument = Argument("tenant", help: "The tenant: its id (ten_…) or its e-mail.")
+    static let handleArgument = Argument("tenant", help: "The tenant: its id (ten_…) or its e-mail.", kind: handleKind)
+    /// Tenant ids and e-mails from the store, for every argument and option naming a tenant.
+    static let handleKind = ValueKind.completing(.tenants)
     static let tierKind = ValueKind.choice(Tier.allCases.map(\.rawValue))
     static let languageKind = ValueKind.choice(Language.allCases.map(\.rawValue))
 
