@@ -22,8 +22,8 @@ runs=${RUNS:-200}
 
 if [[ -z "${FOLIO_BIN:-}" ]]; then
     echo "building release ..." >&2
-    swift build -c release --static-swift-stdlib --product folio --package-path "$package" >&2
-    FOLIO_BIN="$(swift build -c release --static-swift-stdlib --package-path "$package" --show-bin-path)/folio"
+    swift build -c release --product folio --package-path "$package" >&2
+    FOLIO_BIN="$(swift build -c release --package-path "$package" --show-bin-path)/folio"
 fi
 for tool in sqlite3 python3; do
     command -v "$tool" >/dev/null || { echo "error: $tool is needed" >&2; exit 1; }

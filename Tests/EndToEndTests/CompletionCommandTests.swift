@@ -102,20 +102,12 @@ import FolioTestSupport
 /// A `sqlite3 DB` process holding an exclusive lock (locking_mode=EXCLUSIVE, then a read):
 /// other connections get SQLITE_BUSY until `release()` ends it.
 struct ExclusiveLock {
-    let process: Process
-    let input: Pipe
+    let process: ChildProcess
 
     init(_ database: String) throws {
         let sqlite3 = ExternalTool.path("sqlite3") ?? "/usr/bin/sqlite3"
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: sqlite3)
-        process.arguments = [database]
-        input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data("PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\nSELECT 1;\n".utf8))
+        process = try ChildProcess([sqlite3, database])
+        process.write(Data("PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\nSELECT 1;\n".utf8))
         // Its output is buffered in the pipe, so ask the database instead: taken once another
         // connection is refused.
         for _ in 0..<100 {
@@ -128,9 +120,9 @@ struct ExclusiveLock {
 
     struct LockNotTaken: Error {}
 
-    /// Ends the holder through end of input (the test process blocks the signals it would inherit).
+    /// Ends the holder through end of input.
     func release() {
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        process.closeStdin()
+        process.wait()
     }
 }

@@ -40,7 +40,7 @@ public final class ChildProcess {
         }
 
         // The tests ignore SIGPIPE (a child that exits before reading its input must not kill
-        // the test process); the child gets the default back.
+        // the test process); the child gets the defaults back.
         ChildProcess.ignoreSIGPIPE
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -48,8 +48,15 @@ public final class ChildProcess {
         var defaults = sigset_t()
         sigemptyset(&defaults)
         sigaddset(&defaults, SIGPIPE)
+        sigaddset(&defaults, SIGTERM)
+        sigaddset(&defaults, SIGINT)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        // The test runner blocks some signals; a child must start with none blocked, or a
+        // SIGTERM sent to end it would be held forever.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
         let env = environment.map { $0.map { "\($0.key)=\($0.value)" } }
         var spawned: pid_t = 0
