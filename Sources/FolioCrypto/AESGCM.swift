@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// AES-256-GCM authenticated encryption, for secrets at rest (private keys, webhook secrets).
 ///

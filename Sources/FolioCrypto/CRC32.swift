@@ -1,4 +1,4 @@
-import CZlib
+internal import CZlib
 
 /// zlib's CRC-32 (IEEE 802.3 polynomial, as used by ZIP and gzip).
 public enum CRC32 {

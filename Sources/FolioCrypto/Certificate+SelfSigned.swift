@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 extension Certificate {
     /// Self-signed X.509 v3, serial = 16 random bytes (positive), subject/issuer from `subject`

@@ -1,5 +1,6 @@
-import COpenSSL
+internal import COpenSSL
 import Glibc
+import FolioSupport
 
 /// An X.509 certificate, owning an `X509*`.
 public final class Certificate: @unchecked Sendable {

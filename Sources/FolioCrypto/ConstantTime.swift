@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// Comparison whose running time does not depend on where the inputs differ (for MACs, tokens).
 public enum ConstantTime {

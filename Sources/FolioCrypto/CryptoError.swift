@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// A failure in FolioCrypto. `message` is human text; for OpenSSL failures it ends with the text of
 /// OpenSSL's error queue (which is drained when the error is made, so no stale entries leak into

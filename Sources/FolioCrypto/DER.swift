@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 // DER (de)serialisation through OpenSSL's i2d_* / d2i_* function pairs.
 

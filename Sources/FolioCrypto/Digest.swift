@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// The message digests Folio uses: SHA-1 (required by SRI's XAdES profile) and SHA-256.
 public enum DigestAlgorithm: Sendable {

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// An owned in-memory `BIO`. Input bytes are copied in (unlike `BIO_new_mem_buf`, which would
 /// borrow a Swift buffer beyond its lifetime).

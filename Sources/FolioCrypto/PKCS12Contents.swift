@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// What a PKCS#12 (.p12/.pfx) file holds: the signing key and certificate, plus any other certificates.
 public struct PKCS12Contents: Sendable {

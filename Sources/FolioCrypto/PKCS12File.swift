@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// An owned `PKCS12*`, walked bag by bag rather than through `PKCS12_parse`, because
 /// `PKCS12_parse` keeps only the first private key while some issuers' files hold two key pairs

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// A private key (in practice RSA), owning an `EVP_PKEY*`.
 public final class PrivateKey: @unchecked Sendable {

@@ -1,4 +1,4 @@
-import COpenSSL
+internal import COpenSSL
 
 /// A public key (in practice RSA), owning an `EVP_PKEY*` reference.
 public final class PublicKey: @unchecked Sendable {

@@ -1,4 +1,5 @@
 import FolioCrypto
+import FolioSupport
 
 /// A signing key with its certificate, and the certificate's facts that every signature
 /// repeats (its base64 DER, RSA modulus and exponent, issuer, serial number, digests),

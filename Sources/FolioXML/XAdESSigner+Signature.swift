@@ -1,4 +1,5 @@
 import FolioCrypto
+import FolioSupport
 
 extension XAdESSigner {
     /// A signed document and the canonical bytes its signature covers: the three reference

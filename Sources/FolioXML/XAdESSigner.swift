@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import FolioCrypto
 
 /// Signs SRI comprobantes as XAdES-BES, the way Ecuadorian invoicing software does.

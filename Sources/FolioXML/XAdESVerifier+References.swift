@@ -1,5 +1,6 @@
-import CLibXML2
+internal import CLibXML2
 import FolioCrypto
+import FolioSupport
 
 /// Reference processing: URI dereference, transforms, digest.
 extension XAdESVerifier {

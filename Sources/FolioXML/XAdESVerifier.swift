@@ -1,5 +1,6 @@
-import CLibXML2
+internal import CLibXML2
 import FolioCrypto
+import FolioSupport
 
 /// Verifies enveloped XML-DSig / XAdES-BES signatures, Folio's own and other software's.
 public enum XAdESVerifier {

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Glibc
 
 /// A canonicalization algorithm as XML-DSig names it by URI.

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 extension XMLDocument {
     /// A copy of the document element and its subtree as plain values (see `XMLElementSnapshot`).

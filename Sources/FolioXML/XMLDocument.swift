@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// A parsed XML document that owns its libxml2 tree (`xmlDocPtr`), freed in `deinit`.
 ///

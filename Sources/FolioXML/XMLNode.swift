@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// Small read/write helpers over libxml2 nodes. Nodes are borrowed from an `XMLDocument`, which
 /// must outlive every use; these stay internal for that reason.

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// A compiled W3C XML Schema (for example the SRI's factura_V1.1.0.xsd), reusable across
 /// validations and threads: each validation gets its own libxml2 validation context.

@@ -107,7 +107,9 @@ struct ExclusiveLock {
     init(_ database: String) throws {
         let sqlite3 = ExternalTool.path("sqlite3") ?? "/usr/bin/sqlite3"
         process = try ChildProcess([sqlite3, database])
-        process.write(Data("PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\nSELECT 1;\n".utf8))
+        // The busy timeout lets BEGIN EXCLUSIVE wait out a probe below that holds a read lock at
+        // that moment (without it the holder gave up at once and the lock was never taken).
+        process.write(Data(".timeout 10000\nPRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\nSELECT 1;\n".utf8))
         // Its output is buffered in the pipe, so ask the database instead: taken once another
         // connection is refused.
         for _ in 0..<100 {

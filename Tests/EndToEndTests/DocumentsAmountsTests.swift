@@ -4,6 +4,7 @@ import FolioCore
 import FolioCrypto
 import FolioTestSupport
 import FolioXML
+import FolioSupport
 
 /// `documents verify` warns about a factura whose tax groups disagree with its lines, without
 /// changing its verdict on the signature.

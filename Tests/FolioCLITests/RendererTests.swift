@@ -1,6 +1,7 @@
 import Testing
 @testable import FolioCLI
 import FolioCore
+import FolioSupport
 
 struct Row: Presentable {
     var id: String

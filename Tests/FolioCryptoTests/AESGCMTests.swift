@@ -1,5 +1,6 @@
 import Testing
 import FolioCrypto
+import FolioSupport
 
 @Suite struct AESGCMTests {
     let key = SecureRandom.bytes(32)

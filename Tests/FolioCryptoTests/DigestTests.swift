@@ -1,5 +1,6 @@
 import Testing
 import FolioCrypto
+import FolioSupport
 
 @Suite struct DigestTests {
     @Test func sha1KnownAnswers() {

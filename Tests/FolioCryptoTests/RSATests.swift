@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import FolioCrypto
+import FolioSupport
 
 @Suite struct RSATests {
     let key = TestKeys.rsa2048

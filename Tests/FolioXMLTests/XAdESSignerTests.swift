@@ -4,6 +4,7 @@ import FolioCrypto
 import FolioTestSupport
 import Testing
 @testable import FolioXML
+import FolioSupport
 
 @Suite struct XAdESSignerTests {
     @Test(arguments: SignatureProfile.allCases)

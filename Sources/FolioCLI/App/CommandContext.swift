@@ -1,6 +1,7 @@
 import CommandLineKit
 import FolioCore
 import FolioCrypto
+import FolioSupport
 
 /// Everything a command needs besides its own options: global options, the environment,
 /// the console, and the one way to run a mutation and print its result.
@@ -108,7 +109,7 @@ final class CommandContext {
     func readInput(path: String?, what: String, field: String) throws(FolioError) -> [UInt8] {
         if let path, path != "-" {
             do { return try FileSystem.readFile(path) } catch {
-                throw .validation("cannot read the \(what) from \(path): \(error.message)", field: field)
+                throw .validation("cannot read the \(what) from \(path): \(error.reason)", field: field)
             }
         }
         if console.stdinIsTerminal {

@@ -1,5 +1,6 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// The options of DESIGN §2 that every command takes, before or after the subcommand.
 struct GlobalOptions {

@@ -1,5 +1,6 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// `folio generate-docs DIR` (hidden): writes completions/ and man/ from the command model.
 enum GenerateDocsCommand: LeafCommand {
@@ -12,10 +13,14 @@ enum GenerateDocsCommand: LeafCommand {
     }
 
     static func run(_ dir: String, _ context: CommandContext) throws(FolioError) -> Int32 {
-        try FileSystem.makeDirectory(dir + "/completions", mode: 0o755)
-        try FileSystem.makeDirectory(dir + "/man/man1", mode: 0o755)
-        for file in GeneratedDocs.files() {
-            try FileSystem.writeAtomically(Array(file.content.utf8), to: dir + "/" + file.path, mode: 0o644)
+        do throws(FileSystemError) {
+            try FileSystem.makeDirectory(dir + "/completions", mode: 0o755)
+            try FileSystem.makeDirectory(dir + "/man/man1", mode: 0o755)
+            for file in GeneratedDocs.files() {
+                try FileSystem.writeAtomically(Array(file.content.utf8), to: dir + "/" + file.path, mode: 0o644)
+            }
+        } catch {
+            throw .server(error.description)
         }
         context.console.note("wrote \(GeneratedDocs.files().count) files under \(dir)")
         return 0

@@ -1,5 +1,6 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// The one place that maps every failure to its DESIGN §4 code and exit status, and prints it.
 enum ErrorReporter {

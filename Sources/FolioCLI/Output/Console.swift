@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FolioSupport
 
 /// The process's streams and what they are connected to. The only place that writes to
 /// stdout and stderr, so that tests can capture both.
@@ -34,35 +35,16 @@ public final class Console {
         return "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m"
     }
 
-    static func write(fd: Int32, _ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return  // EPIPE (the reader went away, as with `| head`): nothing more to say.
-            }
-            offset += n
-        }
-    }
+    /// A failed write (EPIPE: the reader went away, as with `| head`) leaves nothing more to say.
+    static func write(fd: Int32, _ bytes: [UInt8]) { FileDescriptor.writeAll(fd, bytes) }
 
     /// Reads all of stdin (for secrets and files given as `-`).
-    public func readStdin() -> [UInt8] {
-        var result: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if n > 0 { result.append(contentsOf: buffer[0..<n]) } else if n < 0 && errno == EINTR { continue } else { break }
-        }
-        return result
-    }
+    public func readStdin() -> [UInt8] { FileDescriptor.readAll(0) }
 
     /// Asks a yes/no question on the terminal; false unless the answer starts with y.
     public func confirm(_ question: String) -> Bool {
         err(question + " [y/N] ")
-        var line: [UInt8] = []
-        var byte: UInt8 = 0
-        while read(0, &byte, 1) == 1, byte != 10 { line.append(byte) }
+        let line = FileDescriptor.readLine(0)
         return line.first == UInt8(ascii: "y") || line.first == UInt8(ascii: "Y")
     }
 }

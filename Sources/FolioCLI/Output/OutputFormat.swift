@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// The output formats of DESIGN §3.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case table, json, jsonl, csv, id

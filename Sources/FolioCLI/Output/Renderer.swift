@@ -1,4 +1,5 @@
 import FolioCore
+import FolioSupport
 
 /// Turns results into the bytes of the chosen format. The one place that knows the formats;
 /// it writes nothing itself, so that a mutation can store its exact output for replay.

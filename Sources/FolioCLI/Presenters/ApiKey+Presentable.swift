@@ -1,4 +1,5 @@
 import FolioCore
+import FolioSupport
 
 extension ApiKey: Presentable {
     static var columns: [Column<ApiKey>] {

@@ -1,4 +1,5 @@
 import FolioCore
+import FolioSupport
 
 extension StoredDocument: Presentable {
     static var columns: [Column<StoredDocument>] {
@@ -35,11 +36,7 @@ extension DecodedAccessKey: Presentable {
 
     /// `YYYY-MM-DD` as the key spells it (even when that date does not exist).
     var isoDate: String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let digits = String(n)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return pad(fields.year, 4) + "-" + pad(fields.month, 2) + "-" + pad(fields.day, 2)
+        zeroPadded(fields.year, 4) + "-" + zeroPadded(fields.month, 2) + "-" + zeroPadded(fields.day, 2)
     }
 
     var json: JSONValue {

@@ -1,4 +1,5 @@
 import FolioCore
+import FolioSupport
 
 extension Issuer: Presentable {
     static var columns: [Column<Issuer>] {

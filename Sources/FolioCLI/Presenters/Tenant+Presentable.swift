@@ -1,4 +1,5 @@
 import FolioCore
+import FolioSupport
 
 extension Tenant: Presentable {
     static var columns: [Column<Tenant>] {

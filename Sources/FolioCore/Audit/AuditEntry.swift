@@ -1,4 +1,5 @@
 import FolioCrypto
+import FolioSupport
 
 /// One row of the append-only audit log: who did what to which target, when, with what outcome.
 /// Never holds a secret.

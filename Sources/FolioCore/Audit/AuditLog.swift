@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// The outcome of `folio audit verify`.
 public struct AuditVerification: Sendable {
     public let rows: Int

@@ -1,5 +1,6 @@
 import FolioCrypto
 import FolioXML
+import FolioSupport
 
 /// Opened signing keys of one command run, by certificate id: a batch decrypts and parses its
 /// issuer's key once, not once per document. Expiry is still checked for every document.
@@ -158,6 +159,6 @@ public enum Documents {
     /// modulo bias over 64 random bits is below 10⁻¹⁰.
     static func numericCode() -> String {
         let value = SecureRandom.bytes(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } % 100_000_000
-        return AccessKey.zeroPadded(Int(value), 8)
+        return zeroPadded(Int(value), 8)
     }
 }

@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// A document in the store (without its XML, which `Documents.xml` reads on its own).
 public struct StoredDocument: Sendable, Equatable {
     public var id: String
@@ -26,7 +28,7 @@ public struct StoredDocument: Sendable, Equatable {
     public var updatedAt: Timestamp
 
     /// `001-001-000000042`.
-    public var number: String { series + "-" + AccessKey.zeroPadded(sequential, 9) }
+    public var number: String { series + "-" + zeroPadded(sequential, 9) }
 
     /// The buyer's name, from the summary.
     public var buyerName: String { summary["buyer"]?["name"]?.stringValue ?? "" }

@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// The SRI document types (DESIGN §7), with their codes in the access key and their Spanish names.
 public enum SRIDocumentType: String, Sendable, CaseIterable {
     case factura = "01"
@@ -64,7 +66,7 @@ public struct AccessKeyFields: Sendable, Equatable {
     /// `"001-001"`.
     public var series: String { establishment + "-" + emissionPoint }
     /// `"001-001-000000042"`, the number printed on the document.
-    public var documentNumber: String { series + "-" + AccessKey.zeroPadded(sequential, 9) }
+    public var documentNumber: String { series + "-" + zeroPadded(sequential, 9) }
     public var documentType: SRIDocumentType? { SRIDocumentType(rawValue: documentTypeCode) }
 }
 
@@ -101,9 +103,9 @@ public struct AccessKey: Sendable, Hashable, CustomStringConvertible {
         guard f.sequential >= 1 && f.sequential <= 999_999_999 else { throw fail("sequential", "sequential must be 1 to 999999999") }
         guard AccessKey.isDigits(f.numericCode, count: 8) else { throw fail("numericCode", "numeric code must be 8 digits") }
         guard f.emissionType == 1 else { throw fail("emissionType", "emission type must be 1 (normal)") }
-        let first48 = AccessKey.zeroPadded(f.day, 2) + AccessKey.zeroPadded(f.month, 2) + String(f.year)
+        let first48 = zeroPadded(f.day, 2) + zeroPadded(f.month, 2) + String(f.year)
             + f.documentTypeCode + f.ruc + String(f.environment) + f.establishment + f.emissionPoint
-            + AccessKey.zeroPadded(f.sequential, 9) + f.numericCode + String(f.emissionType)
+            + zeroPadded(f.sequential, 9) + f.numericCode + String(f.emissionType)
         digits = first48 + String(AccessKey.checkDigit(of: first48)!)
     }
 
@@ -158,10 +160,5 @@ public struct AccessKey: Sendable, Hashable, CustomStringConvertible {
 
     static func isDigits(_ s: String, count: Int) -> Bool {
         s.utf8.count == count && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-    }
-
-    static func zeroPadded(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 }

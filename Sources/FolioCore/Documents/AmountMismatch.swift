@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// An amount a factura states for the whole document or for a tax group that differs by more
 /// than 0.01 from the sum of the same amount over its lines (found by `FacturaAmounts`).
 ///

@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// Splits an amount rounded to the cent over parts whose exact values add up to it before
 /// rounding, so that the rounded parts add up to the rounded whole: the largest remainder method.
 ///

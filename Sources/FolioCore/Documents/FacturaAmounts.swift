@@ -1,4 +1,5 @@
 import FolioXML
+import FolioSupport
 
 /// Reads a factura (anyone's, signed or not) with libxml2 and compares each amount it states both
 /// for the document or a tax group and for its lines with the sum over the lines:

@@ -1,4 +1,5 @@
 import FolioXML
+import FolioSupport
 
 /// Builds the unsigned factura XML (version 1.1.0) in the element order of
 /// `factura_V1.1.0.xsd`. Amounts are printed with 2 places, quantities and unit prices with 2 to
@@ -20,7 +21,7 @@ public enum FacturaXML {
         w.element("codDoc", SRIDocumentType.factura.code)
         w.element("estab", issuer.establishment)
         w.element("ptoEmi", issuer.emissionPoint)
-        w.element("secuencial", AccessKey.zeroPadded(sequential, 9))
+        w.element("secuencial", zeroPadded(sequential, 9))
         w.element("dirMatriz", issuer.headOfficeAddress)
         w.close()
 

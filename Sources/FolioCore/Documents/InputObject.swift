@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// A JSON object being read as part of a document input, with its JSON path for error messages.
 ///
 /// Creating one checks the value is an object and that it has no member outside `allowed`
@@ -139,7 +141,7 @@ enum FieldSuggestion {
         if let s = allowed.first(where: { $0.lowercased() == lower }) { return s }
         var best: (String, Int)?
         for candidate in allowed {
-            let d = distance(lower, candidate.lowercased())
+            let d = EditDistance.between(lower, candidate.lowercased())
             if d <= max(1, candidate.count / 3), d < (best?.1 ?? Int.max) { best = (candidate, d) }
         }
         if let best { return best.0 }
@@ -155,20 +157,5 @@ enum FieldSuggestion {
             return false
         }
         return true
-    }
-
-    /// Levenshtein distance.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

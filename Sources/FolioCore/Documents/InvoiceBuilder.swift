@@ -1,4 +1,5 @@
 import FolioXML
+import FolioSupport
 
 /// A factura built from its input: the unsigned XML and what a summary shows.
 public struct BuiltInvoice: Sendable, Equatable {
@@ -99,7 +100,7 @@ public enum InvoiceBuilder {
             // Validation keeps control characters out of every text, so this is a defect.
             throw DocumentInputError(field: "input", message: error.message)
         }
-        let number = issuer.establishment + "-" + issuer.emissionPoint + "-" + AccessKey.zeroPadded(sequential, 9)
+        let number = issuer.establishment + "-" + issuer.emissionPoint + "-" + zeroPadded(sequential, 9)
         return BuiltInvoice(accessKey: key.digits, number: number, establishment: issuer.establishment,
                             emissionPoint: issuer.emissionPoint, sequential: sequential, environment: environment,
                             issueDate: input.issueDate, buyer: input.buyer, totals: totals, input: input, canonical: xml)

@@ -1,3 +1,5 @@
+import FolioSupport
+
 extension InvoiceInput {
     static let topFields = ["issueDate", "buyer", "items", "payments", "tip", "additionalFields", "currency"]
     static let buyerFields = ["identificationType", "identification", "name", "address", "email", "phone"]

@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// A refused document input, naming the field with a JSON path (`items[2].quantity`).
 public struct DocumentInputError: Error, Sendable, Equatable, CustomStringConvertible {
     public let field: String

@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// A factura's amounts, computed exactly with the SRI's rounding (half-up to 2 places), so that
 /// every amount that is stated both per line and per group adds up exactly (docs/invoice-input.md,
 /// "How the amounts are computed").

@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// IVA rates of the SRI's table of `codigoPorcentaje` for tax `codigo` 2 (IVA).
 ///
 /// Codes 6 (no objeto) and 7 (exento) carry 0 % but are reported apart from 0 %; 8 is the

@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// A point of issue of a tenant: its RUC, establishment and emission point (the series
 /// `001-001`), the texts its documents print, and the certificate that signs them.
 public struct Issuer: Sendable, Equatable {

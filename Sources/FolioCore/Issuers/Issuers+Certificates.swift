@@ -1,4 +1,5 @@
 import FolioCrypto
+import FolioSupport
 
 /// A certificate with its private key, opened for signing.
 public struct SigningMaterial: @unchecked Sendable {

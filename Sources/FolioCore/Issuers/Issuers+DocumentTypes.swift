@@ -1,3 +1,5 @@
+import FolioSupport
+
 extension Issuers {
     /// Every SRI document type (DESIGN §7) and whether the issuer may issue it.
     public static func documentTypes(store: Store, handle: String, now: Timestamp) throws(FolioError) -> [IssuerDocumentType] {

@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// What `issuers create` asks for.
 public struct IssuerRegistration: Sendable {
     /// The tenant: `ten_` id or e-mail.

@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// Where a key stands at a given moment.
 public enum KeyStatus: String, Sendable, CaseIterable {
     case active, revoked, expired

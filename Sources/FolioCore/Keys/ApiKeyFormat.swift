@@ -1,4 +1,5 @@
 import FolioCrypto
+import FolioSupport
 
 /// A key that passed the offline checks of `ApiKeyFormat.parse`: right prefix, length,
 /// alphabet and checksum. Whether it exists is for the store to say.

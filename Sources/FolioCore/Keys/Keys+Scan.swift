@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// A string of the key pattern found in a file, checked offline. It holds the key's hash and
 /// displayed start, never the key itself.
 public struct KeyCandidate: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// The outcome of `keys verify`, with the JSON body printed for every outcome.
 public struct KeyVerification: Sendable {
     public var valid: Bool

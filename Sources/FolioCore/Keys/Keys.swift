@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// What `keys mint` asks for.
 public struct KeyMintRequest: Sendable {
     public var tenant: String

@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// The tier gates of DESIGN §6: production keys and webhooks need starter+, exports growth+,
 /// audit export pro+. A trial tenant has every feature in the sandbox until its trial ends.
 public enum PlanGate {

@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// What `tenants promote` did: the tenant now in production, the sandbox keys it revoked, and
 /// a production twin of each (same label, scopes, rate limit and expiry), secrets shown once.
 public struct PromotionResult: Sendable {

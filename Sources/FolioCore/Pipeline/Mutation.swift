@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// Who is acting and how: everything the pipeline needs besides the change itself.
 public struct MutationContext: Sendable {
     public var actor: String

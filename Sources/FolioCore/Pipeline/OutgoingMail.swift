@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import FolioSupport
 #endif
 
 /// An e-mail as an RFC 5322 message, ready for the outbox.
@@ -34,33 +35,16 @@ public struct OutgoingMail: Sendable {
     /// RFC 2047 encoded-word for a header holding non-ASCII text.
     static func encodeHeader(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
-        return "=?UTF-8?B?" + base64(Array(text.utf8)) + "?="
-    }
-
-    static func base64(_ bytes: [UInt8]) -> String {
-        let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var out: [UInt8] = []
-        var i = 0
-        while i < bytes.count {
-            let b0 = UInt32(bytes[i]), b1 = i + 1 < bytes.count ? UInt32(bytes[i + 1]) : 0
-            let b2 = i + 2 < bytes.count ? UInt32(bytes[i + 2]) : 0
-            let n = b0 << 16 | b1 << 8 | b2
-            out.append(table[Int(n >> 18 & 63)])
-            out.append(table[Int(n >> 12 & 63)])
-            out.append(i + 1 < bytes.count ? table[Int(n >> 6 & 63)] : 61)
-            out.append(i + 2 < bytes.count ? table[Int(n & 63)] : 61)
-            i += 3
-        }
-        return String(decoding: out, as: UTF8.self)
+        return "=?UTF-8?B?" + Base64.encode(Array(text.utf8)) + "?="
     }
 
     /// `Mon, 23 Nov 2026 08:00:00 +0000`
     static func rfc5322Date(_ t: Timestamp) -> String {
         let c = t.civil
-        let days = t.seconds >= 0 ? t.seconds / 86400 : (t.seconds - 86399) / 86400
+        let days = CivilTime.floorDivide(t.seconds, 86_400)
         let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][Int(((days % 7) + 7) % 7)]
         let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][c.month - 1]
-        return "\(weekday), \(pad(c.day)) \(month) \(c.year) \(pad(c.hour)):\(pad(c.minute)):\(pad(c.second)) +0000"
+        return "\(weekday), \(zeroPadded(c.day, 2)) \(month) \(c.year) \(zeroPadded(c.hour, 2)):\(zeroPadded(c.minute, 2)):\(zeroPadded(c.second, 2)) +0000"
     }
 }
 
@@ -79,7 +63,7 @@ extension Store {
             case .mail(let mail):
                 let final = outboxDirectory + "/" + mail.name + ".eml"
                 let temp = outboxDirectory + "/." + mail.name + ".eml.tmp"
-                try FileSystem.write(mail.rfc5322, to: temp, mode: 0o600, exclusive: true)
+                try storeFile { () throws(FileSystemError) in try FileSystem.write(mail.rfc5322, to: temp, mode: 0o600, exclusive: true) }
                 staged.append(StagedFile(temporaryPath: temp, finalPath: final, mail: mail))
             }
         }
@@ -100,7 +84,7 @@ extension Store {
                 warnings.append("FOLIO_SENDMAIL exited with status \(status); the message to \(file.mail.to) was kept in \(file.finalPath)")
             }
             do { try FileSystem.rename(file.temporaryPath, file.finalPath) } catch {
-                warnings.append("could not move the message to \(file.mail.to) into the outbox: \(error.message)")
+                warnings.append("could not move the message to \(file.mail.to) into the outbox: \(error.description)")
             }
         }
         return warnings

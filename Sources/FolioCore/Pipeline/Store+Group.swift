@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// What a group of mutations has staged so far.
 struct GroupState {
     var staged: [StagedFile] = []

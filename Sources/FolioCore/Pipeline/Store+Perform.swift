@@ -1,4 +1,5 @@
 import FolioCrypto
+import FolioSupport
 
 extension Store {
     /// How long an idempotency key is remembered.

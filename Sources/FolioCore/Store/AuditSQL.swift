@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// SQL of the audit log, events and idempotency records.
 extension StoreTransaction {
     func lastAuditRow() throws(FolioError) -> (seq: Int64, hash: String)? {

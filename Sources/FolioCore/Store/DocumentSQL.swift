@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// SQL of signed documents and their sequential counters.
 extension StoreTransaction {
     /// The next sequential of issuer+type+series: the counter row is incremented (or created at

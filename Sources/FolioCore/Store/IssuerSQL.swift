@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// A certificate row with its secret parts: the DER and the sealed PKCS#8 private key.
 struct CertificateRecord {
     var info: IssuerCertificate

@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// SQL of the api_keys table (migration 2). The secret is never here: only its SHA-256.
 extension StoreTransaction {
     func insertApiKey(_ k: ApiKey, hash: String, createdBy: String) throws(FolioError) {

@@ -1,4 +1,4 @@
-import CSQLite
+internal import CSQLite
 
 /// A failure reported by SQLite, with its primary result code kept so callers can tell
 /// "busy past the timeout" and "corrupt" apart from bugs.

@@ -1,5 +1,6 @@
-import CSQLite
+internal import CSQLite
 import FolioCrypto
+import FolioSupport
 
 /// What `folio init` did.
 public struct StoreInitResult: Sendable {
@@ -38,7 +39,7 @@ extension Store {
             try store.ensureLayout()
             return StoreInitResult(directory: directory, created: false, schemaVersion: try store.schemaVersion())
         }
-        try FileSystem.makeDirectory(directory, mode: 0o700)
+        try storeFile { () throws(FileSystemError) in try FileSystem.makeDirectory(directory, mode: 0o700) }
         guard FileSystem.isWritable(directory) else {
             throw .storeUnavailable("the store directory \(directory) is not writable",
                                     hint: "choose another --store, or fix the directory's permissions")
@@ -51,15 +52,17 @@ extension Store {
     }
 
     func ensureLayout() throws(FolioError) {
-        try FileSystem.makeDirectory(outboxDirectory, mode: 0o700)
-        try FileSystem.makeDirectory(exportsDirectory, mode: 0o700)
+        try storeFile { () throws(FileSystemError) in
+            try FileSystem.makeDirectory(outboxDirectory, mode: 0o700)
+            try FileSystem.makeDirectory(exportsDirectory, mode: 0o700)
+        }
         _ = chmodIfPresent(databasePath, 0o600)
         if !FileSystem.exists(masterKeyPath) && environment["FOLIO_MASTER_KEY"] == nil {
             do {
                 try FileSystem.write(SecureRandom.bytes(32), to: masterKeyPath, mode: 0o600, exclusive: true)
             } catch {
                 // Another `folio init` won the race; its key stands.
-                if !FileSystem.exists(masterKeyPath) { throw error }
+                if !FileSystem.exists(masterKeyPath) { throw FolioError.storeFile(error) }
             }
         }
     }
@@ -133,7 +136,10 @@ extension Store {
             throw FolioError.server("backup failed: \(error.message) — is the destination directory writable?")
         }
         _ = chmodPath(temp, 0o600)
-        try FileSystem.rename(temp, path)
+        do throws(FileSystemError) { try FileSystem.rename(temp, path) } catch {
+            FileSystem.remove(temp)
+            throw FolioError.server("backup failed: \(error.description)")
+        }
         return FileSystem.size(path) ?? 0
     }
 }

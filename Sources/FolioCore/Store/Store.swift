@@ -1,5 +1,6 @@
-import CSQLite
+internal import CSQLite
 import FolioCrypto
+import FolioSupport
 
 /// The local store of DESIGN §5: a directory holding `folio.db` (SQLite in WAL mode),
 /// `master.key`, `outbox/` and `exports/`. One `Store` is one connection to it.
@@ -161,7 +162,7 @@ public final class Store {
             key = decoded
         } else {
             let bytes: [UInt8]
-            do throws(FolioError) { bytes = try FileSystem.readFile(masterKeyPath) } catch {
+            do throws(FileSystemError) { bytes = try FileSystem.readFile(masterKeyPath) } catch {
                 throw .storeUnavailable("cannot read the store's master.key", hint: "restore master.key from your backup, or set FOLIO_MASTER_KEY")
             }
             guard bytes.count == 32 else {

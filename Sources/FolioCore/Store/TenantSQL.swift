@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// SQL of the tenants table.
 extension StoreTransaction {
     func insertTenant(_ t: Tenant, tokenHash: String?, tokenExpiresAt: Timestamp?) throws(FolioError) {

@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// The stable error codes of DESIGN §4. Codes never change once published; messages may.
 public enum ErrorCode: String, Sendable {
     case serverError = "server_error"
@@ -57,4 +59,20 @@ public struct FolioError: Error, Sendable, CustomStringConvertible {
     public static func server(_ message: String) -> FolioError {
         FolioError(.serverError, message)
     }
+}
+
+extension FolioError {
+    /// A failed file operation on the store's own files: `store_unavailable`, named "disk full"
+    /// when the disk (or a file size limit) is what stopped it.
+    public static func storeFile(_ error: FileSystemError) -> FolioError {
+        if error.isDiskFull {
+            return .storeUnavailable("the disk is full: \(error.description)", hint: "free some space and try again; nothing was changed")
+        }
+        return .storeUnavailable(error.description, hint: "check that the store directory exists and is writable")
+    }
+}
+
+/// Runs a file operation on the store's files, its failure as `FolioError.storeFile`.
+func storeFile<T>(_ body: () throws(FileSystemError) -> T) throws(FolioError) -> T {
+    do throws(FileSystemError) { return try body() } catch { throw FolioError.storeFile(error) }
 }

@@ -1,4 +1,5 @@
 import FolioCrypto
+import Synchronization
 
 /// The id prefixes of DESIGN §6: a type prefix, then a ULID.
 public enum IDPrefix: String, Sendable, CaseIterable {
@@ -36,8 +37,12 @@ public enum ULID {
     }
 
     public static func generate(_ prefix: IDPrefix) -> String {
-        prefix.rawValue + make(milliseconds: currentMilliseconds(), random: SecureRandom.bytes(10))
+        prefix.rawValue + monotonic.next(milliseconds: currentMilliseconds())
     }
+
+    /// Ids made by one process sort in the order they were made, also within one millisecond:
+    /// the random part of the previous id plus one (the ULID spec's monotonic mode).
+    private static let monotonic = MonotonicULID()
 
     /// Whether `text` is `prefix` followed by a well-formed ULID.
     public static func isValid(_ text: String, prefix: IDPrefix) -> Bool {
@@ -55,4 +60,33 @@ func currentMilliseconds() -> UInt64 {
     var ts = timespec()
     clock_gettime(CLOCK_REALTIME, &ts)
     return UInt64(ts.tv_sec) * 1000 + UInt64(ts.tv_nsec) / 1_000_000
+}
+
+/// The state of monotonic ULID generation, behind a lock (commands may run work on threads).
+final class MonotonicULID: Sendable {
+    private struct State {
+        var milliseconds: UInt64 = 0
+        var random: [UInt8] = []
+    }
+    private let state = Mutex(State())
+
+    func next(milliseconds now: UInt64) -> String {
+        state.withLock { last in
+            if now <= last.milliseconds, !last.random.isEmpty, MonotonicULID.increment(&last.random) {
+                return ULID.make(milliseconds: last.milliseconds, random: last.random)
+            }
+            last.milliseconds = max(now, last.milliseconds)
+            last.random = SecureRandom.bytes(10)
+            return ULID.make(milliseconds: last.milliseconds, random: last.random)
+        }
+    }
+
+    /// Adds one to a big-endian number; false when it overflowed (then fresh randomness is used).
+    private static func increment(_ bytes: inout [UInt8]) -> Bool {
+        for i in bytes.indices.reversed() {
+            bytes[i] &+= 1
+            if bytes[i] != 0 { return true }
+        }
+        return false
+    }
 }

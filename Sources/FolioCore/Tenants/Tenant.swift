@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// A customer of the platform.
 public struct Tenant: Sendable, Equatable {
     public var id: String

@@ -1,4 +1,5 @@
 import FolioCrypto
+import FolioSupport
 
 /// What `tenants register` asks for.
 public struct TenantRegistration: Sendable {

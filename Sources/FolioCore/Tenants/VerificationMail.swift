@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// The verification e-mail, in the tenant's language.
 enum VerificationMail {
     static func make(for tenant: Tenant, token: String, now: Timestamp) -> OutgoingMail {

@@ -1,5 +1,6 @@
 import Testing
 @testable import FolioCore
+import FolioSupport
 
 @Suite struct FacturaAmountsTests {
     typealias Tax = (code: String, rate: String, base: String, value: String)

@@ -5,6 +5,7 @@ import FoundationXML
 import FolioTestSupport
 import Testing
 @testable import FolioCore
+import FolioSupport
 
 @Suite struct FacturaXMLTests {
     static let today = (year: 2026, month: 11, day: 22)

@@ -1,6 +1,7 @@
 import FolioXML
 import Testing
 @testable import FolioCore
+import FolioSupport
 
 /// The amount rules (docs/invoice-input.md, "How the amounts are computed") hold on the XML Folio
 /// writes, read back through libxml2: each line's IVA is within 0.01 of its base × rate, each

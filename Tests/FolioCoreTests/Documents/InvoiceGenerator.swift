@@ -1,4 +1,5 @@
 @testable import FolioCore
+import FolioSupport
 
 /// Random factura inputs that reproduce from a seed alone: SplitMix64, with its own bounded draw
 /// (the standard library's `random(in:using:)` algorithm is not promised to stay the same).

@@ -1,5 +1,6 @@
 import Testing
 @testable import FolioCore
+import FolioSupport
 
 @Suite struct InvoiceInputTests {
     static let today = (year: 2026, month: 11, day: 22)

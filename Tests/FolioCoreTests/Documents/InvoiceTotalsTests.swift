@@ -1,5 +1,6 @@
 import Testing
 @testable import FolioCore
+import FolioSupport
 
 @Suite struct InvoiceTotalsTests {
     func d(_ s: String) -> ExactDecimal { try! ExactDecimal(parsing: s) }

@@ -3,6 +3,7 @@ import Testing
 @testable import FolioCore
 import FolioCrypto
 import FolioTestSupport
+import FolioSupport
 
 /// `Issuers.createDefault`, the core of `tenants register --ruc`: issuer 001-001 with a
 /// generated sandbox certificate, made inside the registration's transaction.

@@ -1,5 +1,6 @@
 import Testing
 @testable import FolioCore
+import FolioSupport
 
 @Suite("API key values: scopes, rate limits, durations, tier gate")
 struct KeyValuesTests {

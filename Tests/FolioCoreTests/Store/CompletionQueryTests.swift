@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import FolioCore
 import FolioTestSupport
+import FolioSupport
 
 /// Completion's prefix scans: exact ranges, indexed plans, and what each kind offers.
 @Suite("completion queries")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import FolioCore
 import FolioTestSupport
+import FolioSupport
 
 @Suite("timestamps, ids, e-mail validation")
 struct SupportTests {

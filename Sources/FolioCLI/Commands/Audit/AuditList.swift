@@ -1,5 +1,6 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// `folio audit list`
 enum AuditList: LeafCommand {

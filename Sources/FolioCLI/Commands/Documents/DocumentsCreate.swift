@@ -2,6 +2,7 @@ import CommandLineKit
 import FolioCore
 import FolioCrypto
 import FolioXML
+import FolioSupport
 
 /// `folio documents create`
 enum DocumentsCreate: LeafCommand {

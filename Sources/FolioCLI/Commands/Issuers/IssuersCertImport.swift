@@ -1,5 +1,6 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// `folio issuers cert import`
 enum IssuersCertImport: LeafCommand {
@@ -52,7 +53,7 @@ enum IssuersCertImport: LeafCommand {
         let path = inv.value("p12") ?? ""
         let p12: [UInt8]
         do { p12 = try FileSystem.readFile(path) } catch {
-            throw .validation("cannot read the PKCS#12 file \(path): \(error.message)", field: "p12")
+            throw .validation("cannot read the PKCS#12 file \(path): \(error.reason)", field: "p12")
         }
         context.fingerprintInput(p12)
         context.fingerprintInput(Array(password.utf8))

@@ -1,5 +1,6 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// `folio keys mint`
 enum KeysMint: LeafCommand {

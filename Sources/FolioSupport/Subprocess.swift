@@ -3,10 +3,10 @@ import Glibc
 #endif
 
 /// Starting a child process without Foundation's Process (which drags in more start-up cost).
-enum Subprocess {
+public enum Subprocess {
     /// Runs `/bin/sh -c command` with `input` on its stdin and its stdout sent to our stderr (so
     /// it can never corrupt a result on stdout). Returns its exit status (127 when it cannot start).
-    static func pipe(_ input: [UInt8], toShellCommand command: String, environment: [String: String]) -> Int32 {
+    public static func pipe(_ input: [UInt8], toShellCommand command: String, environment: [String: String]) -> Int32 {
         var fds: [Int32] = [0, 0]
         guard Glibc.pipe(&fds) == 0 else { return 127 }
         var actions = posix_spawn_file_actions_t()
@@ -31,12 +31,7 @@ enum Subprocess {
             return 127
         }
         signal(SIGPIPE, SIG_IGN)
-        var offset = 0
-        while offset < input.count {
-            let n = input[offset...].withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; break }
-            offset += n
-        }
+        FileDescriptor.writeAll(fds[1], input)
         close(fds[1])
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

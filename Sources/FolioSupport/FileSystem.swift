@@ -1,8 +1,26 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
+
+/// A failed file operation: what was attempted on which path, and the system's reason.
+public struct FileSystemError: Error, Sendable, CustomStringConvertible {
+    public enum Operation: String, Sendable { case read, write, createDirectory = "create directory", rename }
+    public var operation: Operation
+    public var path: String
+    /// The `errno` of the failure.
+    public var code: Int32
+    public var reason: String { String(cString: strerror(code)) }
+
+    public var isMissing: Bool { code == ENOENT }
+    public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT || code == EFBIG }
+    public var description: String { "cannot \(operation.rawValue) \(path): \(reason)" }
+
+    init(_ operation: Operation, _ path: String, code: Int32 = errno) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+}
 
 /// The few POSIX file operations Folio needs, without Foundation (start-up cost).
 public enum FileSystem {
@@ -29,14 +47,11 @@ public enum FileSystem {
     }
 
     /// Creates `path` and its missing parents; the last component gets `mode`.
-    public static func makeDirectory(_ path: String, mode: mode_t) throws(FolioError) {
+    public static func makeDirectory(_ path: String, mode: mode_t) throws(FileSystemError) {
         if isDirectory(path) { return }
         let parent = parentDirectory(path)
         if !parent.isEmpty, parent != path, !exists(parent) { try makeDirectory(parent, mode: 0o755) }
-        if mkdir(path, mode) != 0 && errno != EEXIST {
-            throw FolioError.storeUnavailable("cannot create directory \(path): \(errorText())",
-                                              hint: "check that the parent directory is writable")
-        }
+        if mkdir(path, mode) != 0 && errno != EEXIST { throw FileSystemError(.createDirectory, path) }
     }
 
     public static func parentDirectory(_ path: String) -> String {
@@ -45,64 +60,44 @@ public enum FileSystem {
         return String(path[..<slash])
     }
 
-    public static func readFile(_ path: String) throws(FolioError) -> [UInt8] {
+    public static func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            let code: ErrorCode = errno == ENOENT ? .notFound : .validationFailed
-            throw FolioError(code, "cannot read \(path): \(errorText())")
-        }
+        guard fd >= 0 else { throw FileSystemError(.read, path) }
         defer { close(fd) }
-        return readAll(fd: fd)
-    }
-
-    /// Reads a descriptor to its end (stdin, a pipe, a file).
-    public static func readAll(fd: Int32) -> [UInt8] {
-        var result: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n > 0 { result.append(contentsOf: buffer[0..<n]) } else if n < 0 && errno == EINTR { continue } else { break }
-        }
-        return result
+        return FileDescriptor.readAll(fd)
     }
 
     /// Writes `bytes` to `path` atomically: a temporary file in the same directory, fsync, rename.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t) throws(FolioError) {
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t) throws(FileSystemError) {
         let temp = path + ".tmp-\(getpid())"
-        try write(bytes, to: temp, mode: mode, exclusive: false)
-        if Glibc.rename(temp, path) != 0 {
+        do { try write(bytes, to: temp, mode: mode, exclusive: false) } catch {
             unlink(temp)
-            throw FolioError.server("cannot write \(path): \(errorText())")
+            throw error
+        }
+        if Glibc.rename(temp, path) != 0 {
+            let failure = FileSystemError(.rename, path)
+            unlink(temp)
+            throw failure
         }
     }
 
     /// Writes a new file; with `exclusive`, fails when it exists (O_EXCL).
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t, exclusive: Bool) throws(FolioError) {
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t, exclusive: Bool) throws(FileSystemError) {
         var flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_TRUNC
         if exclusive { flags |= O_EXCL }
         let fd = open(path, flags, mode)
-        guard fd >= 0 else { throw FolioError.storeUnavailable("cannot write \(path): \(errorText())") }
+        guard fd >= 0 else { throw FileSystemError(.write, path) }
         defer { close(fd) }
         fchmod(fd, mode)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FolioError.storeUnavailable("cannot write \(path): \(errorText())")
-            }
-            offset += n
-        }
-        fsync(fd)
+        if let code = FileDescriptor.writeAll(fd, bytes) { throw FileSystemError(.write, path, code: code) }
+        if fsync(fd) != 0 { throw FileSystemError(.write, path) }
     }
 
     public static func remove(_ path: String) { unlink(path) }
 
-    public static func rename(_ from: String, _ to: String) throws(FolioError) {
-        if Glibc.rename(from, to) != 0 { throw FolioError.server("cannot rename \(from): \(errorText())") }
+    public static func rename(_ from: String, _ to: String) throws(FileSystemError) {
+        if Glibc.rename(from, to) != 0 { throw FileSystemError(.rename, from) }
     }
-
-    static func errorText() -> String { String(cString: strerror(errno)) }
 
     /// The user's home directory, from $HOME or the password database.
     public static func homeDirectory(environment: [String: String]) -> String {
@@ -111,7 +106,7 @@ public enum FileSystem {
         return "/"
     }
 
-    /// The OS user name (the default `--actor`).
+    /// The OS user name (the default actor of the audit log).
     public static func userName(environment: [String: String]) -> String {
         if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return environment["USER"] ?? "unknown"

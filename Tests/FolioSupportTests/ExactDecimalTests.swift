@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import FolioCore
+@testable import FolioSupport
 
 @Suite struct ExactDecimalTests {
     func d(_ s: String) -> ExactDecimal { try! ExactDecimal(parsing: s) }

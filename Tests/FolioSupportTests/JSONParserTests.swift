@@ -1,5 +1,5 @@
 import Testing
-@testable import FolioCore
+@testable import FolioSupport
 
 @Suite struct JSONParserTests {
     func fails(_ text: String) -> JSONParseError? {

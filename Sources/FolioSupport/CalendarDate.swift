@@ -42,9 +42,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// `2026-11-22`.
-    public var iso: String { "\(year)-\(AccessKey.zeroPadded(month, 2))-\(AccessKey.zeroPadded(day, 2))" }
+    public var iso: String { "\(year)-\(zeroPadded(month, 2))-\(zeroPadded(day, 2))" }
     /// `22/11/2026`, the SRI's `fechaEmision` format.
-    public var sriText: String { "\(AccessKey.zeroPadded(day, 2))/\(AccessKey.zeroPadded(month, 2))/\(year)" }
+    public var sriText: String { "\(zeroPadded(day, 2))/\(zeroPadded(month, 2))/\(year)" }
     public var description: String { iso }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
