@@ -7,14 +7,14 @@ public struct Program: Sendable {
     public let root: Command
     /// Options accepted at any position, before or after the command words.
     public let globalOptions: [Option]
-    /// The EXIT STATUS section of the program's man page (DESIGN §4 unless given).
+    /// The EXIT STATUS section of the program's man page (none when empty).
     public let exitStatuses: [ExitStatus]
     /// The hidden command that completion scripts run for `.dynamic` values; nil offers nothing
     /// for them.
     public let dynamicCompletion: DynamicCompletion?
 
     public init(name: String, version: String, root: Command, globalOptions: [Option],
-                exitStatuses: [ExitStatus] = ExitStatus.folio, dynamicCompletion: DynamicCompletion? = nil) {
+                exitStatuses: [ExitStatus] = [], dynamicCompletion: DynamicCompletion? = nil) {
         self.name = name
         self.version = version
         self.root = root
@@ -70,24 +70,6 @@ public struct ExitStatus: Sendable {
         self.code = code
         self.meaning = meaning
     }
-
-    /// Folio's exit statuses (DESIGN §4). Codes never change once published.
-    public static let folio: [ExitStatus] = [
-        ExitStatus(0, "Success."),
-        ExitStatus(1, "A bug or an unexpected failure, including I/O errors (server_error)."),
-        ExitStatus(2, "Wrong use: unknown command or option, missing or extra argument (usage)."),
-        ExitStatus(3, "A value is malformed or not allowed (validation_failed)."),
-        ExitStatus(4, "The thing named does not exist or is not visible to that tenant (not_found)."),
-        ExitStatus(5, "It exists already, an idempotency key was reused with other arguments, or the "
-            + "transition is not allowed (conflict, idempotency_conflict, invalid_state)."),
-        ExitStatus(6, "The key is invalid, revoked or expired, the tenant is suspended, or the key "
-            + "lacks the scope (unauthorized, forbidden)."),
-        ExitStatus(7, "The tenant's plan tier does not include the feature (plan_tier_required)."),
-        ExitStatus(8, "The key's rate limit is spent (rate_limited)."),
-        ExitStatus(9, "The store is locked past the timeout, corrupt, or of a newer schema (store_unavailable)."),
-        ExitStatus(10, "A document, archive or webhook signature does not verify (signature_invalid)."),
-        ExitStatus(130, "Interrupted; nothing half-written is left."),
-    ]
 }
 
 /// What a parse asks the program to do.

@@ -16,4 +16,5 @@ while let pointer = entry.pointee {
     }
     entry += 1
 }
-exit(FolioApp.run(arguments: Array(CommandLine.arguments.dropFirst()), environment: environment))
+exit(FolioApp.run(arguments: Array(CommandLine.arguments.dropFirst()), environment: environment, io: .system(),
+                  clock: FolioApp.clock(environment: environment)))

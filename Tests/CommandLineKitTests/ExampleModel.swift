@@ -89,6 +89,9 @@ enum ExampleModel {
                                                 Argument("prefix", help: "The word so far.", optional: true),
                                             ], hidden: true)])
 
+    static let exitStatuses = [ExitStatus(0, "Success."), ExitStatus(2, "Wrong use."), ExitStatus(130, "Interrupted.")]
+
     static let program = Program(name: "folio", version: "1.2.0", root: root, globalOptions: globals,
+                                 exitStatuses: exitStatuses,
                                  dynamicCompletion: DynamicCompletion(command: "__complete", forwardedOptions: ["store"]))
 }

@@ -75,6 +75,7 @@ import Testing
 
     @Test func renderingIsDeterministic() {
         let again = Program(name: "folio", version: "1.2.0", root: ExampleModel.root, globalOptions: ExampleModel.globals,
+                            exitStatuses: ExampleModel.exitStatuses,
                             dynamicCompletion: DynamicCompletion(command: "__complete", forwardedOptions: ["store"]))
         for path in [[], ["tenants", "register"], ["issuers", "cert"]] {
             #expect(program.help(for: path) == again.help(for: path))

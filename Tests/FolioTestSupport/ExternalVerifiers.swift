@@ -3,7 +3,7 @@ import Foundation
 /// xmlsec1, the independent XML-DSig verifier, judging certificates at the test clock.
 public enum XMLSec1 {
     /// `xmlsec1 --verify` of an SRI document (`id` attributes on `factura`) against a trusted
-    /// certificate, with the verification time set to `TestClock` (xmlsec1 would otherwise judge
+    /// certificate, with the verification time set to `TestClock.verificationTime` (xmlsec1 would otherwise judge
     /// the certificate by the machine's clock).
     public static func verify(_ file: String, trustedPEM: String, stdin: Data? = nil) throws -> ProcessResult {
         guard let xmlsec1 = ExternalTool.path("xmlsec1") else { throw HarnessError(message: "xmlsec1 is not installed") }
@@ -100,6 +100,6 @@ public enum SignXML {
     /// Verifies `file` with `certPEM`; exit 0 and "3 references verified" on stdout when it accepts.
     public static func verify(_ file: String, certPEM: String, profile: String = "sri") throws -> ProcessResult {
         guard let python = ExternalTool.path("python3") else { throw HarnessError(message: "python3 is not installed") }
-        return try ProcessRunner.run([python, "-c", script, file, certPEM, profile, String(TestClock.seconds)])
+        return try ProcessRunner.run([python, "-c", script, file, certPEM, profile, String(TestClock.verificationTime)])
     }
 }

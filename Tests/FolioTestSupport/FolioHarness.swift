@@ -21,7 +21,8 @@ public struct FolioHarness: Sendable {
     }
 
     /// A harness with a fresh temporary store; runs `folio init` unless `initialize` is false.
-    /// The binary's clock is `TestClock` (`FOLIO_NOW`) unless `environment` says otherwise.
+    /// The binary's clock starts at `TestClock` (`FOLIO_CLOCK_OFFSET`) unless `environment` says
+    /// otherwise (`FOLIO_NOW` fixes it).
     public init(initialize: Bool = true, environment extra: [String: String] = [:]) throws {
         let dir = ProcessRunner.temporaryDirectory("folio-e2e")
         store = dir + "/store"
@@ -32,8 +33,10 @@ public struct FolioHarness: Sendable {
             "FOLIO_ACTOR": "e2e",
             "LANG": "C.UTF-8",
             "TZ": "UTC",
-            // The test clock, never the machine's (the suite must pass on any date).
-            "FOLIO_NOW": TestClock.rfc3339,
+            // The binary's clock starts at the test clock now and runs on from there, never the
+            // machine's date (the suite must pass on any date); commands still see time pass, so
+            // the ids they make sort in the order they were made.
+            "FOLIO_CLOCK_OFFSET": String(TestClock.offsetFromMachine()),
         ]
         for (k, v) in extra { env[k] = v }
         environment = env

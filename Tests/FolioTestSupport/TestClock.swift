@@ -4,16 +4,24 @@ import Foundation
 /// derives from this instant, never from the machine's clock, so the suite passes on any date
 /// (`.ci/run` proves it by running it again under libfaketime, years ahead).
 ///
-/// The built binary gets it as `FOLIO_NOW` (FolioHarness sets it); in-process code takes it as a
-/// parameter; external verifiers that judge certificates against their own clock are given it
-/// explicitly (`xmlsec1 --verification-time`, `openssl verify -attime`, `openssl ca -startdate`).
+/// The built binary's clock starts at it when a FolioHarness is made (`FOLIO_CLOCK_OFFSET`) and
+/// runs on, or stays at a given instant (`FOLIO_NOW`); in-process code takes it as a parameter;
+/// external verifiers that judge certificates against their own clock are given
+/// `verificationTime` explicitly (`xmlsec1 --verification-time`, signxml's verification time,
+/// `openssl verify -attime`), and certificates made by openssl are dated by it (`ca -startdate`).
 public enum TestClock {
     /// 2026-11-23T10:20:00Z (05:20 in Ecuador).
     public static let seconds: Int64 = 1_795_429_200
     /// `seconds` in RFC 3339, as `FOLIO_NOW` takes it.
     public static let rfc3339 = "2026-11-23T10:20:00Z"
-    /// `seconds` as xmlsec1's `--verification-time` reads it (local time: run it with `TZ=UTC`).
-    public static let xmlsecTime = "2026-11-23 10:20:00"
+    /// When external verifiers judge certificates: an hour after `seconds`, so that what a
+    /// harness's binary made in a test's first minutes (its clock runs from `seconds`) is valid.
+    public static let verificationTime: Int64 = seconds + 3600
+    /// `verificationTime` as xmlsec1's `--verification-time` reads it (local time: run it with `TZ=UTC`).
+    public static var xmlsecTime: String { format(verificationTime, "yyyy-MM-dd HH:mm:ss") }
+
+    /// Seconds to add to the machine's clock to read the test clock (for `FOLIO_CLOCK_OFFSET`).
+    public static func offsetFromMachine() -> Int64 { seconds - Int64(Date().timeIntervalSince1970) }
     /// A day in seconds, for validity windows.
     public static let day: Int64 = 86_400
 

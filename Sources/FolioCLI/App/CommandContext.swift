@@ -3,25 +3,34 @@ import FolioCore
 import FolioCrypto
 import FolioSupport
 
-/// Everything a command needs besides its own options: global options, the environment,
-/// the console, and the one way to run a mutation and print its result.
+/// Everything a command needs besides its own options: global options, the environment, the
+/// injected streams, clock and store provider, and the one way to run a mutation and print it.
 final class CommandContext {
     let globals: GlobalOptions
     let environment: [String: String]
     let console: Console
     let invocation: Invocation
     let program: Program
+    let clock: any Clock
+    /// The command's "now": one instant for all it does.
     let now: Timestamp
+    let ids: IDGenerator
+    let stores: StoreProvider
     /// Contents a command read from files or stdin: part of the idempotency fingerprint.
     private var inputDigests: [String] = []
+    private var store: Store?
 
-    init(globals: GlobalOptions, environment: [String: String], console: Console, invocation: Invocation, program: Program) {
+    init(globals: GlobalOptions, environment: [String: String], console: Console, invocation: Invocation,
+         program: Program, clock: any Clock, stores: StoreProvider) {
         self.globals = globals
         self.environment = environment
         self.console = console
         self.invocation = invocation
         self.program = program
-        self.now = Timestamp.now(environment: environment)
+        self.clock = clock
+        self.now = clock.now()
+        self.ids = IDGenerator(clock: clock)
+        self.stores = stores
     }
 
     var renderer: Renderer {
@@ -31,12 +40,13 @@ final class CommandContext {
 
     var commandName: String { invocation.path.joined(separator: " ") }
 
-    private var store: Store?
+    /// Whether errors go to stderr as JSON (`-o json` and `-o jsonl`).
+    var jsonErrors: Bool { globals.output == .json || globals.output == .jsonl }
 
     /// The store, opened once per invocation.
     func openStore() throws(FolioError) -> Store {
         if let store { return store }
-        let opened = try Store.open(directory: globals.store, environment: environment)
+        let opened = try stores.open(directory: globals.store, environment: environment)
         store = opened
         return opened
     }
@@ -52,31 +62,44 @@ final class CommandContext {
         return MutationContext(actor: globals.resolvedActor(environment: environment), command: commandName,
                                idempotencyKey: globals.idempotencyKey,
                                fingerprint: Hex.encode(Digest.sha256(Array(text.utf8))), dryRun: globals.dryRun,
-                               now: now)
+                               now: now, ids: ids)
     }
 
-    /// Runs `mutation` through the store's pipeline, prints its result (first time, replay or
-    /// dry run) and returns the exit status.
-    func perform<R>(_ mutation: Mutation<R>, render: (R) -> [UInt8], message: ((R) -> String?)? = nil) throws(FolioError) -> Int32 {
+    /// Runs `mutation` through the store's pipeline and prints its result — the first time, a
+    /// replay of the recorded result (in the format asked for now), or a dry run — with
+    /// `message` as a note on stderr. A result whose change asked for a non-zero exit status
+    /// ends the command with it (`ReportedFailure`).
+    func perform<R>(_ mutation: Mutation<R>, present: (R) -> Presented, message: ((R) -> String?)? = nil) throws {
         let store = try openStore()
-        var note: String?
         let outcome = try store.perform(mutation, context: mutationContext()) { result throws(FolioError) in
-            note = message?(result)
-            return render(result)
+            present(result).recorded
         }
-        console.out(outcome.stdout)
+        print(outcome, present: present)
         switch outcome.kind {
-        case .performed: if let note, !globals.quiet { console.note(note) }
-        case .replayed: if !globals.quiet { console.note("replayed the result of idempotency key '\(globals.idempotencyKey ?? "")'; nothing was changed") }
-        case .dryRun: console.note("dry run: nothing was written")
+        case .performed:
+            if !globals.quiet, let result = outcome.result, let note = message?(result) { console.note(note) }
+        case .replayed:
+            if !globals.quiet { console.note("replayed the result of idempotency key '\(globals.idempotencyKey ?? "")'; nothing was changed") }
+        case .dryRun:
+            console.note("dry run: nothing was written")
         }
         for warning in outcome.warnings { console.warn(warning) }
-        return outcome.exitStatus
+        if outcome.exitStatus != 0 { throw ReportedFailure(status: outcome.exitStatus) }
+    }
+
+    /// Prints what a mutation produced: its result, or the recorded one of a replay (printed
+    /// as it was when it predates recorded results).
+    func print<R>(_ outcome: MutationOutcome<R>, present: (R) -> Presented) {
+        if let result = outcome.result {
+            console.out(renderer.render(present(result)))
+        } else if let recorded = outcome.recorded {
+            console.out(Presented(recorded: recorded).map { renderer.render($0) } ?? recorded)
+        }
     }
 
     /// Prints one page of a list, or with `--all` every page (streamed for jsonl, csv, id and
     /// piped tables).
-    func printList<T: Presentable>(_ page: ListOptions, fetch: (PageRequest) throws(FolioError) -> Page<T>) throws(FolioError) -> Int32 {
+    func printList<T: Presentable>(_ page: ListOptions, fetch: (PageRequest) throws(FolioError) -> Page<T>) throws(FolioError) {
         let renderer = self.renderer
         guard page.all else {
             let result = try fetch(PageRequest(limit: page.limit, cursor: page.cursor))
@@ -84,7 +107,7 @@ final class CommandContext {
             if let next = result.nextCursor, console.stdoutIsTerminal, globals.output == .table, !globals.quiet {
                 console.note("more: --cursor \(next) (or --all)")
             }
-            return 0
+            return
         }
         var cursor = page.cursor
         var collected: [T] = []
@@ -102,19 +125,17 @@ final class CommandContext {
             cursor = result.nextCursor
         } while cursor != nil
         if !streams || streamsTable { console.out(renderer.page(collected, nextCursor: nil)) }
-        return 0
     }
 
     /// Reads a secret or a file: `path` "-" or nil means stdin. Never from argv.
     func readInput(path: String?, what: String, field: String) throws(FolioError) -> [UInt8] {
         if let path, path != "-" {
-            do { return try FileSystem.readFile(path) } catch {
+            do throws(FileSystemError) { return try FileSystem.readFile(path) } catch {
                 throw .validation("cannot read the \(what) from \(path): \(error.reason)", field: field)
             }
         }
         if console.stdinIsTerminal {
-            throw .validation("no \(what) given", field: field,
-                              hint: "pass --\(field) FILE, or pipe it on stdin")
+            throw .validation("no \(what) given", field: field, hint: "pass --\(field) FILE, or pipe it on stdin")
         }
         return console.readStdin()
     }

@@ -1,5 +1,6 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// The `folio` program: the command tree, parsing, dispatch, and the exit status.
 public enum FolioApp {
@@ -18,63 +19,66 @@ public enum FolioApp {
     /// `.dynamic` values complete through the hidden `__complete`, from the store that
     /// `--store` on the line being completed names.
     public static let program = Program(name: "folio", version: version, root: tree.spec, globalOptions: GlobalOptions.specs,
+                                        exitStatuses: ExitTable.manPage,
                                         dynamicCompletion: DynamicCompletion(command: CompleteCommand.name,
                                                                              forwardedOptions: ["store"]))
 
-    /// Runs `arguments` (without argv[0]) and returns the exit status.
-    public static func run(arguments: [String], environment: [String: String]) -> Int32 {
-        let jsonErrors = wantsJSONErrors(arguments, environment)
+    /// Runs `arguments` (without argv[0]) with the given streams, clock and stores, and returns
+    /// the exit status. Every failure ends here: printed once, mapped through `ExitTable`.
+    public static func run(arguments: [String], environment: [String: String], io: IOStreams,
+                           clock: any Clock, stores: StoreProvider = DiskStores()) -> Int32 {
         let outcome: ParseOutcome
         do {
             outcome = try program.parse(arguments, environment: environment)
         } catch {
             // A completion never prints an error into the user's prompt.
             if CompleteCommand.isRequested(arguments) { return 0 }
-            return ErrorReporter.report(error, console: Console(colorAllowed: colorAllowed(arguments, environment)), json: jsonErrors)
+            // The command line does not parse, so the error's format comes from a scan made with
+            // the parser's own rules (`-o=json`, `-ojson`, `--output json`, FOLIO_OUTPUT).
+            let format = program.scanGlobal("output", in: arguments, environment: environment)
+            let noColor = program.scanGlobal("no-color", in: arguments, environment: environment) != nil
+            return ErrorReporter.report(error, console: Console(streams: io, colorAllowed: !noColor),
+                                        json: format == "json" || format == "jsonl")
         }
         switch outcome {
         case .help(let text):
-            Console(colorAllowed: false).out(text.hasSuffix("\n") ? text : text + "\n")
+            Console(streams: io, colorAllowed: false).out(text.hasSuffix("\n") ? text : text + "\n")
             return 0
         case .version(let text):
-            Console(colorAllowed: false).out(text + "\n")
+            Console(streams: io, colorAllowed: false).out(text + "\n")
             return 0
         case .run(let invocation):
             let globals = GlobalOptions(invocation, environment: environment)
-            let console = Console(colorAllowed: !globals.noColor)
+            let console = Console(streams: io, colorAllowed: !globals.noColor)
             let context = CommandContext(globals: globals, environment: environment, console: console,
-                                         invocation: invocation, program: program)
-            let json = globals.output == .json || globals.output == .jsonl
+                                         invocation: invocation, program: program, clock: clock, stores: stores)
             guard let handler = tree.handler(invocation.path[...]) else {
                 return ErrorReporter.report(FolioError(.serverError, "no handler for '\(context.commandName)'"),
-                                            console: console, json: json)
+                                            console: console, json: context.jsonErrors)
             }
             do {
-                return try handler(invocation, context)
+                try handler(invocation, context)
+                return 0
+            } catch let failure as ReportedFailure {
+                if let error = failure.error { _ = ErrorReporter.report(error, console: console, json: context.jsonErrors) }
+                return failure.status
             } catch let error as FolioError {
-                return ErrorReporter.report(error, console: console, json: json)
+                return ErrorReporter.report(error, console: console, json: context.jsonErrors)
             } catch {
-                return ErrorReporter.report(FolioError(.serverError, "unexpected failure: \(error)"), console: console, json: json)
+                return ErrorReporter.report(FolioError(.serverError, "unexpected failure: \(error)"), console: console,
+                                            json: context.jsonErrors)
             }
         }
     }
 
-    /// Whether a usage error should be JSON: decided before parsing succeeded, so from a scan.
-    private static func wantsJSONErrors(_ arguments: [String], _ environment: [String: String]) -> Bool {
-        var format = environment["FOLIO_OUTPUT"]
-        var i = 0
-        while i < arguments.count {
-            let a = arguments[i]
-            if a == "--" { break }
-            if (a == "-o" || a == "--output"), i + 1 < arguments.count { format = arguments[i + 1]; i += 1 }
-            else if a.hasPrefix("--output=") { format = String(a.dropFirst(9)) }
-            else if a.hasPrefix("-o"), a.count > 2, !a.hasPrefix("--") { format = String(a.dropFirst(2)) }
-            i += 1
+    /// The clock of the binary: the machine's; for tests, `FOLIO_NOW` (RFC 3339) stops it at an
+    /// instant, and `FOLIO_CLOCK_OFFSET` (seconds) moves it while it runs on (so that ids made by
+    /// successive commands still sort in the order they were made).
+    public static func clock(environment: [String: String]) -> any Clock {
+        if let fixed = environment["FOLIO_NOW"], let instant = Timestamp(rfc3339: fixed) { return FixedClock(instant) }
+        if let text = environment["FOLIO_CLOCK_OFFSET"], let offset = Int64(text) {
+            return OffsetClock(SystemClock(), offsetSeconds: offset)
         }
-        return format == "json" || format == "jsonl"
-    }
-
-    private static func colorAllowed(_ arguments: [String], _ environment: [String: String]) -> Bool {
-        !arguments.contains("--no-color") && (environment["NO_COLOR"] ?? "").isEmpty
+        return SystemClock()
     }
 }

@@ -29,8 +29,10 @@ struct GlobalOptions {
     ]
 
     /// Global options that do not change what a command means, so they stay out of the
-    /// idempotency fingerprint.
-    static let notInFingerprint: Set<String> = ["idempotency-key", "store", "no-color", "actor", "yes", "dry-run"]
+    /// idempotency fingerprint: presentation (`-o`, `-q`, `--no-color`: a replay renders the
+    /// recorded result in the format asked for then), who acts, where the store is, prompts.
+    static let notInFingerprint: Set<String> = ["idempotency-key", "store", "output", "quiet", "no-color", "actor",
+                                                 "yes", "dry-run"]
 
     /// Who acts, for the audit log: the option, else the OS user name. Looked up only when a
     /// mutation needs it: the password-database lookup costs every read command start-up time.

@@ -8,18 +8,19 @@ protocol LeafCommand {
     static var spec: Command { get }
     /// Reads and validates everything from the invocation; no store access.
     static func options(_ invocation: Invocation, _ context: CommandContext) throws(FolioError) -> Options
-    /// Runs the command; returns the exit status.
-    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32
+    /// Runs the command. A failure is thrown: a `FolioError` (reported, its exit status), or a
+    /// `ReportedFailure` after the command printed its result.
+    static func run(_ options: Options, _ context: CommandContext) throws
 }
 
 extension LeafCommand {
-    static func execute(_ invocation: Invocation, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func execute(_ invocation: Invocation, _ context: CommandContext) throws {
         try run(try options(invocation, context), context)
     }
 }
 
 /// Untyped `throws`: a typed-throws closure over an opened existential crashes Swift 6.3's SILGen.
-typealias CommandHandler = @Sendable (Invocation, CommandContext) throws -> Int32
+typealias CommandHandler = @Sendable (Invocation, CommandContext) throws -> Void
 
 /// A command group (a noun) lists its verbs; it has no behaviour of its own.
 struct CommandGroup: Sendable {

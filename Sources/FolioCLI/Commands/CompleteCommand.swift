@@ -28,15 +28,16 @@ enum CompleteCommand: LeafCommand {
         Options(kind: inv.argument("kind").flatMap(CompletionKind.init(rawValue:)), prefix: inv.argument("prefix") ?? "")
     }
 
-    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
-        guard let kind = options.kind else { return 0 }
+    static func run(_ options: Options, _ context: CommandContext) throws {
+        guard let kind = options.kind else { return }
         let candidates: [CompletionCandidate]
         do {
-            let store = try Store.openReadOnly(directory: context.globals.store, busyTimeoutMilliseconds: busyTimeoutMilliseconds,
-                                               environment: context.environment)
+            let store = try context.stores.openReadOnly(directory: context.globals.store,
+                                                        busyTimeoutMilliseconds: busyTimeoutMilliseconds,
+                                                        environment: context.environment)
             candidates = try Completions.candidates(kind, prefix: options.prefix, store: store)
         } catch {
-            return 0
+            return
         }
         var out: [UInt8] = []
         for candidate in candidates where !candidate.value.unicodeScalars.contains(where: isControl) {
@@ -47,7 +48,6 @@ enum CompleteCommand: LeafCommand {
             out.append(0x0A)
         }
         context.console.out(out)
-        return 0
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -22,8 +22,8 @@ enum CompletionsCommand: LeafCommand {
         Shell(rawValue: inv.argument("shell") ?? "") ?? .bash
     }
 
-    static func run(_ shell: Shell, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ shell: Shell, _ context: CommandContext) throws {
         context.console.out(context.program.completionScript(for: shell))
-        return 0
+        return
     }
 }

@@ -12,7 +12,7 @@ enum GenerateDocsCommand: LeafCommand {
         inv.argument("dir") ?? "."
     }
 
-    static func run(_ dir: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ dir: String, _ context: CommandContext) throws {
         do throws(FileSystemError) {
             try FileSystem.makeDirectory(dir + "/completions", mode: 0o755)
             try FileSystem.makeDirectory(dir + "/man/man1", mode: 0o755)
@@ -20,9 +20,9 @@ enum GenerateDocsCommand: LeafCommand {
                 try FileSystem.writeAtomically(Array(file.content.utf8), to: dir + "/" + file.path, mode: 0o644)
             }
         } catch {
-            throw .server(error.description)
+            throw FolioError.server(error.description)
         }
         context.console.note("wrote \(GeneratedDocs.files().count) files under \(dir)")
-        return 0
+        return
     }
 }

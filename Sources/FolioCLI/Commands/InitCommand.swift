@@ -13,14 +13,14 @@ enum InitCommand: LeafCommand {
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String { context.globals.store }
 
-    static func run(_ directory: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ directory: String, _ context: CommandContext) throws {
         let result = try Store.initialize(directory: directory, environment: context.environment)
         context.console.out(context.renderer.one(StoreInitView(result: result)))
         if !context.globals.quiet {
             context.console.note(result.created ? "initialized a new store at \(result.directory)"
                                                 : "a store exists already at \(result.directory); nothing was changed")
         }
-        return 0
+        return
     }
 }
 

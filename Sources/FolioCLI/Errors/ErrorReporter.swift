@@ -4,20 +4,7 @@ import FolioSupport
 
 /// The one place that maps every failure to its DESIGN §4 code and exit status, and prints it.
 enum ErrorReporter {
-    static func exitStatus(for code: ErrorCode) -> Int32 {
-        switch code {
-        case .serverError: return 1
-        case .usage: return 2
-        case .validationFailed: return 3
-        case .notFound: return 4
-        case .conflict, .idempotencyConflict, .invalidState: return 5
-        case .unauthorized, .forbidden: return 6
-        case .planTierRequired: return 7
-        case .rateLimited: return 8
-        case .storeUnavailable: return 9
-        case .signatureInvalid: return 10
-        }
-    }
+    static func exitStatus(for code: ErrorCode) -> Int32 { ExitTable.status(for: code) }
 
     /// Prints `error` on stderr (JSON with `-o json`/`jsonl`) and returns its exit status.
     static func report(_ error: FolioError, console: Console, json: Bool) -> Int32 {

@@ -2,7 +2,7 @@ import FolioCore
 import FolioSupport
 
 /// Turns results into the bytes of the chosen format. The one place that knows the formats;
-/// it writes nothing itself, so that a mutation can store its exact output for replay.
+/// it writes nothing itself.
 struct Renderer {
     var format: OutputFormat
     var quiet: Bool
@@ -11,66 +11,54 @@ struct Renderer {
     var color: Bool
     var now: Timestamp
 
-    func one<T: Presentable>(_ item: T) -> [UInt8] {
-        if quiet || format == .id { return Array((item.id + "\n").utf8) }
-        switch format {
-        case .json: return item.json.prettyBytes() + [UInt8(ascii: "\n")]
-        case .jsonl: return item.json.compactBytes() + [UInt8(ascii: "\n")]
-        case .csv: return Array(csv([item], header: true).utf8)
-        case .table, .id: return Array(table([item], header: terminal).utf8)
-        }
-    }
+    func one<T: Presentable>(_ item: T) -> [UInt8] { render(Presented(one: item)) }
 
     /// One page of a list, as a whole document (`json` wraps it in items/nextCursor/hasMore).
     func page<T: Presentable>(_ items: [T], nextCursor: String?) -> [UInt8] {
-        if format == .json && !quiet {
-            let doc = JSONValue.object([
-                JSONMember("items", .array(items.map(\.json))),
-                JSONMember("nextCursor", nextCursor.map(JSONValue.string) ?? .null),
-                JSONMember("hasMore", .bool(nextCursor != nil)),
-            ])
-            return Array((doc.prettyText() + "\n").utf8)
-        }
-        return chunk(items, first: true)
+        render(Presented(list: items, nextCursor: nextCursor))
     }
 
     /// Part of a streamed list (`--all` with jsonl, id, csv, piped table): only the first chunk
-    /// carries the CSV header.
+    /// carries the CSV header (and a terminal table's).
     func chunk<T: Presentable>(_ items: [T], first: Bool) -> [UInt8] {
-        if quiet || format == .id { return Array(items.map { $0.id + "\n" }.joined().utf8) }
+        render(Presented(list: items, nextCursor: nil), first: first)
+    }
+
+    /// `presented` in this renderer's format; `first` is false for the later chunks of a stream.
+    func render(_ presented: Presented, first: Bool = true) -> [UInt8] {
+        if quiet || format == .id { return Array(presented.rows.map { $0.id + "\n" }.joined().utf8) }
         switch format {
-        case .jsonl: return Array(items.map { $0.json.compactBytes() + [UInt8(ascii: "\n")] }.joined())
-        case .csv: return Array(csv(items, header: first).utf8)
-        default: return Array(table(items, header: terminal && first).utf8)
+        case .json: return presented.document.prettyBytes() + [UInt8(ascii: "\n")]
+        case .jsonl: return Array(presented.lines.map { $0.compactBytes() + [UInt8(ascii: "\n")] }.joined())
+        case .csv: return Array(csv(presented, header: first).utf8)
+        case .table, .id: return Array(table(presented, header: terminal && first).utf8)
         }
     }
 
     /// A table: aligned with a header on a terminal; tab-separated, no header, nothing
     /// truncated or made relative when piped (like gh).
-    func table<T: Presentable>(_ items: [T], header: Bool) -> String {
-        let columns = T.columns
+    func table(_ presented: Presented, header: Bool) -> String {
         if !terminal {
-            return items.map { item in
-                columns.map { clean($0.value(item)) }.joined(separator: "\t") + "\n"
+            return presented.rows.map { row in
+                row.cells.map { clean(plain($0)) }.joined(separator: "\t") + "\n"
             }.joined()
         }
-        var rows: [[String]] = items.map { item in
-            columns.map { column in
-                if let time = column.time { return time(item).map { $0.relative(to: now) } ?? "-" }
-                let v = clean(column.value(item))
+        var rows: [[String]] = presented.rows.map { row in
+            row.cells.map { cell in
+                if case .time(let time) = cell { return time.map { $0.relative(to: now) } ?? "-" }
+                let v = clean(plain(cell))
                 return v.isEmpty ? "-" : v
             }
         }
-        if header { rows.insert(columns.map(\.header), at: 0) }
-        var widths = [Int](repeating: 0, count: columns.count)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        if header { rows.insert(presented.headers, at: 0) }
+        var widths = [Int](repeating: 0, count: presented.headers.count)
+        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
         var out = ""
         for (r, row) in rows.enumerated() {
             var line = ""
             for (i, cell) in row.enumerated() {
                 let isLast = i == row.count - 1
-                let padded = isLast ? cell : cell + String(repeating: " ", count: widths[i] - cell.count + 2)
-                line += padded
+                line += isLast ? cell : cell + String(repeating: " ", count: widths[i] - cell.count + 2)
             }
             if r == 0 && header && color { line = "\u{1B}[1m" + line + "\u{1B}[0m" }
             out += line + "\n"
@@ -79,12 +67,19 @@ struct Renderer {
     }
 
     /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
-    func csv<T: Presentable>(_ items: [T], header: Bool) -> String {
-        let columns = T.columns
+    func csv(_ presented: Presented, header: Bool) -> String {
         var out = ""
-        if header { out += columns.map { quote($0.header.lowercased()) }.joined(separator: ",") + "\r\n" }
-        for item in items { out += columns.map { quote($0.value(item)) }.joined(separator: ",") + "\r\n" }
+        if header { out += presented.headers.map { quote($0.lowercased()) }.joined(separator: ",") + "\r\n" }
+        for row in presented.rows { out += row.cells.map { quote(plain($0)) }.joined(separator: ",") + "\r\n" }
         return out
+    }
+
+    /// A cell as piped output and CSV show it (times in RFC 3339).
+    private func plain(_ cell: Presented.Cell) -> String {
+        switch cell {
+        case .text(let text): return text
+        case .time(let time): return time?.rfc3339 ?? ""
+        }
     }
 
     private func quote(_ field: String) -> String {

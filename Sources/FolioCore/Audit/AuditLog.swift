@@ -29,7 +29,7 @@ public enum AuditLog {
     static func append(_ record: AuditRecord, context: MutationContext, tx: StoreTransaction) throws(FolioError) {
         let last = try tx.lastAuditRow()
         let previous = last?.hash ?? AuditEntry.genesisHash
-        let entry = AuditEntry(seq: (last?.seq ?? 0) + 1, id: ULID.generate(.audit), time: context.now,
+        let entry = AuditEntry(seq: (last?.seq ?? 0) + 1, id: context.ids.make(.audit), time: context.now,
                                actor: context.actor, command: context.command, action: record.action,
                                targetId: record.targetId, tenantId: record.tenantId, outcome: record.outcome,
                                details: record.details)

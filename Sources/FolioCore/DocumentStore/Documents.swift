@@ -57,7 +57,7 @@ public enum Documents {
             } catch { throw .server("cannot sign document \(built.accessKey): \(error.message)") }
 
             let document = StoredDocument(
-                id: ULID.generate(.document), tenantId: tenant.id, issuerId: issuer.id, documentType: type.code,
+                id: ctx.ids.make(.document), tenantId: tenant.id, issuerId: issuer.id, documentType: type.code,
                 accessKey: built.accessKey, series: issuer.series, sequential: sequential, environment: tenant.environment,
                 issueDate: built.issueDate.iso, status: "signed", profile: profile.rawValue, certificateId: material.info.id,
                 total: built.totals.total.money, summary: built.summary, createdAt: ctx.now, updatedAt: ctx.now)

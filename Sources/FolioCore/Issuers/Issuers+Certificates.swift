@@ -21,7 +21,7 @@ extension Issuers {
         Mutation { tx, ctx throws(FolioError) in
             guard (1...3650).contains(days) else { throw .validation("--days must be 1 to 3650", field: "days") }
             let issuer = try find(handle, in: tx, now: ctx.now)
-            let record = try generatedCertificate(for: issuer, days: days, masterKey: masterKey, now: ctx.now)
+            let record = try generatedCertificate(for: issuer, days: days, masterKey: masterKey, now: ctx.now, ids: ctx.ids)
             return try attach(record, to: issuer, action: "issuer.cert_generate", tx: tx, ctx: ctx)
         }
     }
@@ -48,7 +48,7 @@ extension Issuers {
                 throw .validation("the certificate's key is not RSA; SRI signatures need RSA", field: "p12")
             }
             let record = try sealedRecord(certificate: contents.certificate, key: contents.privateKey, tenantId: issuer.tenantId,
-                                          source: "imported", masterKey: masterKey, now: ctx.now)
+                                          source: "imported", masterKey: masterKey, now: ctx.now, ids: ctx.ids)
             return try attach(record, to: issuer, action: "issuer.cert_import", tx: tx, ctx: ctx)
         }
     }
@@ -89,7 +89,7 @@ extension Issuers {
     }
 
     static func generatedCertificate(for issuer: Issuer, days: Int, masterKey: [UInt8],
-                                     now: Timestamp) throws(FolioError) -> CertificateRecord {
+                                     now: Timestamp, ids: IDGenerator) throws(FolioError) -> CertificateRecord {
         let key: PrivateKey, certificate: Certificate
         do throws(CryptoError) {
             key = try PrivateKey.generateRSA(bits: 2048)
@@ -99,15 +99,15 @@ extension Issuers {
             throw .server("cannot generate the certificate: \(error.message)")
         }
         return try sealedRecord(certificate: certificate, key: key, tenantId: issuer.tenantId, source: "generated",
-                                masterKey: masterKey, now: now)
+                                masterKey: masterKey, now: now, ids: ids)
     }
 
     /// The row to store: the certificate's facts, its DER, and the PKCS#8 key sealed under the
     /// master key with the certificate id as associated data (a sealed key moved to another
     /// row does not open).
     static func sealedRecord(certificate: Certificate, key: PrivateKey, tenantId: String, source: String,
-                             masterKey: [UInt8], now: Timestamp) throws(FolioError) -> CertificateRecord {
-        let id = "crt_" + String(ULID.generate(.issuer).dropFirst(IDPrefix.issuer.rawValue.count))
+                             masterKey: [UInt8], now: Timestamp, ids: IDGenerator) throws(FolioError) -> CertificateRecord {
+        let id = "crt_" + String(ids.make(.issuer).dropFirst(IDPrefix.issuer.rawValue.count))
         let sealed: [UInt8]
         do throws(CryptoError) { sealed = try AESGCM.seal(try key.pkcs8DER(), key: masterKey, aad: Array(id.utf8)) } catch {
             throw .server("cannot seal the private key: \(error.message)")

@@ -47,7 +47,7 @@ public enum Issuers {
     public static func create(_ input: IssuerRegistration) -> Mutation<Issuer> {
         Mutation { tx, ctx throws(FolioError) in
             let tenant = try Tenants.find(input.tenant, in: tx)
-            var issuer = try validated(input, tenant: tenant, now: ctx.now)
+            var issuer = try validated(input, tenant: tenant, now: ctx.now, ids: ctx.ids)
             if let source = input.inheritCertificateFrom {
                 let from = try find(source, in: tx, now: ctx.now)
                 guard from.tenantId == tenant.id else {
@@ -73,9 +73,9 @@ public enum Issuers {
                                      ctx: MutationContext) throws(FolioError) -> (Issuer, [AuditRecord], [DomainEvent]) {
         let input = IssuerRegistration(tenant: tenant.id, name: "Matriz", ruc: ruc, legalName: tenant.name,
                                        address: placeholderAddress)
-        let issuer = try validated(input, tenant: tenant, now: ctx.now)
+        let issuer = try validated(input, tenant: tenant, now: ctx.now, ids: ctx.ids)
         try insert(issuer, tx: tx)
-        let certificate = try generatedCertificate(for: issuer, days: 365, masterKey: masterKey, now: ctx.now)
+        let certificate = try generatedCertificate(for: issuer, days: 365, masterKey: masterKey, now: ctx.now, ids: ctx.ids)
         try tx.insertCertificate(certificate)
         try tx.setIssuerCertificate(issuerId: issuer.id, certificateId: certificate.info.id, at: ctx.now)
         let made = try load(issuer.id, tx: tx, now: ctx.now)
@@ -120,12 +120,12 @@ public enum Issuers {
     }
 
     /// Checks every field (errors name the command's option) and makes the new issuer value.
-    static func validated(_ input: IssuerRegistration, tenant: Tenant, now: Timestamp) throws(FolioError) -> Issuer {
+    static func validated(_ input: IssuerRegistration, tenant: Tenant, now: Timestamp, ids: IDGenerator) throws(FolioError) -> Issuer {
         let name = input.name.trimmingSpaces
         guard !name.isEmpty, name.count <= 300 else {
             throw .validation("the issuer's name must be 1 to 300 characters", field: "name")
         }
-        let issuer = Issuer(id: ULID.generate(.issuer), tenantId: tenant.id, name: name, ruc: input.ruc,
+        let issuer = Issuer(id: ids.make(.issuer), tenantId: tenant.id, name: name, ruc: input.ruc,
                             legalName: (input.legalName ?? tenant.name).trimmingSpaces, tradeName: input.tradeName,
                             address: input.address.trimmingSpaces, establishmentAddress: input.establishmentAddress,
                             establishment: input.establishment, emissionPoint: input.emissionPoint,

@@ -148,7 +148,7 @@ public enum Keys {
             }
         }
         let secret = ApiKeyFormat.generate(environment)
-        let key = ApiKey(id: ULID.generate(.key), tenantId: tenant.id, environment: environment, label: label, scopes: scopes,
+        let key = ApiKey(id: ctx.ids.make(.key), tenantId: tenant.id, environment: environment, label: label, scopes: scopes,
                          start: String(secret.prefix(ApiKeyFormat.startLength)), rateLimit: rateLimit, expiresAt: expiresAt,
                          revokedAt: nil, revokedReason: nil, rotatedTo: nil, rotatedFrom: rotatedFrom, lastUsedAt: nil,
                          createdAt: ctx.now, status: .active)

@@ -10,16 +10,20 @@ public struct MutationContext: Sendable {
     /// is an `idempotency_conflict`.
     public var fingerprint: String
     public var dryRun: Bool
+    /// The command's "now": one instant for the whole change, from its clock.
     public var now: Timestamp
+    /// Where the change's ids come from (the same clock).
+    public var ids: IDGenerator
 
     public init(actor: String, command: String, idempotencyKey: String?, fingerprint: String, dryRun: Bool,
-                now: Timestamp) {
+                now: Timestamp, ids: IDGenerator) {
         self.actor = actor
         self.command = command
         self.idempotencyKey = idempotencyKey
         self.fingerprint = fingerprint
         self.dryRun = dryRun
         self.now = now
+        self.ids = ids
     }
 }
 
@@ -54,10 +58,27 @@ public struct DomainEvent: Sendable {
     }
 }
 
-/// Work outside the database that belongs to a change, done only when it commits.
+/// Work outside the database that belongs to a change, done only when it commits: files
+/// staged before COMMIT under a temporary name and published after it.
 public enum SideEffect: Sendable {
-    /// An RFC 5322 message for the outbox (or `FOLIO_SENDMAIL`).
+    /// A file for one of the store's folders.
+    case file(StoreFile)
+    /// An RFC 5322 message: a file in `outbox/`, or piped to `FOLIO_SENDMAIL` when that is set.
     case mail(OutgoingMail)
+}
+
+/// A file a change writes into the store's data directory.
+public struct StoreFile: Sendable {
+    public enum Folder: String, Sendable { case outbox, exports }
+    public var folder: Folder
+    /// The file's name in `folder` (no slashes).
+    public var name: String
+    public var bytes: [UInt8]
+    public init(folder: Folder, name: String, bytes: [UInt8]) {
+        self.folder = folder
+        self.name = name
+        self.bytes = bytes
+    }
 }
 
 /// What a service's change produced: its result, and the audit entries, events and side
@@ -80,7 +101,7 @@ public struct Change<Result> {
     }
 }
 
-/// A change to the store, as a value: the CLI hands it to `Store.perform` with a renderer.
+/// A change to the store, as a value: the CLI hands it to `Store.perform`.
 public struct Mutation<Result> {
     let body: (StoreTransaction, MutationContext) throws(FolioError) -> Change<Result>
     public init(_ body: @escaping (StoreTransaction, MutationContext) throws(FolioError) -> Change<Result>) {
@@ -88,11 +109,15 @@ public struct Mutation<Result> {
     }
 }
 
-/// What `Store.perform` printed, or would print.
-public struct MutationOutcome: Sendable {
+/// What `Store.perform` did: the change's result (first time or dry run), or the record of the
+/// first call's result (a replay of an idempotency key), which the caller renders again.
+public struct MutationOutcome<Result> {
     public enum Kind: Sendable { case performed, replayed, dryRun }
     public var kind: Kind
-    public var stdout: [UInt8]
+    /// The result, unless `kind` is `.replayed`.
+    public var result: Result?
+    /// The first call's recorded result, when `kind` is `.replayed`.
+    public var recorded: [UInt8]?
     public var exitStatus: Int32
     /// Problems after commit that did not undo the change (e.g. sendmail failed; the message
     /// stayed in the outbox).

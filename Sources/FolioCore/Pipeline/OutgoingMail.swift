@@ -1,7 +1,4 @@
-#if canImport(Glibc)
-import Glibc
 import FolioSupport
-#endif
 
 /// An e-mail as an RFC 5322 message, ready for the outbox.
 public struct OutgoingMail: Sendable {
@@ -45,48 +42,5 @@ public struct OutgoingMail: Sendable {
         let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][Int(((days % 7) + 7) % 7)]
         let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][c.month - 1]
         return "\(weekday), \(zeroPadded(c.day, 2)) \(month) \(c.year) \(zeroPadded(c.hour, 2)):\(zeroPadded(c.minute, 2)):\(zeroPadded(c.second, 2)) +0000"
-    }
-}
-
-/// A side-effect file written before COMMIT under a temporary name, renamed after it.
-struct StagedFile {
-    var temporaryPath: String
-    var finalPath: String
-    var mail: OutgoingMail
-}
-
-extension Store {
-    func stage(_ effects: [SideEffect]) throws(FolioError) -> [StagedFile] {
-        var staged: [StagedFile] = []
-        for effect in effects {
-            switch effect {
-            case .mail(let mail):
-                let final = outboxDirectory + "/" + mail.name + ".eml"
-                let temp = outboxDirectory + "/." + mail.name + ".eml.tmp"
-                try storeFile { () throws(FileSystemError) in try FileSystem.write(mail.rfc5322, to: temp, mode: 0o600, exclusive: true) }
-                staged.append(StagedFile(temporaryPath: temp, finalPath: final, mail: mail))
-            }
-        }
-        return staged
-    }
-
-    /// Publishes staged files after COMMIT: into `outbox/`, or piped to `FOLIO_SENDMAIL` (kept
-    /// in the outbox when that command fails, so nothing is lost).
-    func publish(_ staged: [StagedFile]) -> [String] {
-        var warnings: [String] = []
-        for file in staged {
-            if let sendmail = environment["FOLIO_SENDMAIL"], !sendmail.isEmpty {
-                let status = Subprocess.pipe(file.mail.rfc5322, toShellCommand: sendmail, environment: environment)
-                if status == 0 {
-                    FileSystem.remove(file.temporaryPath)
-                    continue
-                }
-                warnings.append("FOLIO_SENDMAIL exited with status \(status); the message to \(file.mail.to) was kept in \(file.finalPath)")
-            }
-            do { try FileSystem.rename(file.temporaryPath, file.finalPath) } catch {
-                warnings.append("could not move the message to \(file.mail.to) into the outbox: \(error.description)")
-            }
-        }
-        return warnings
     }
 }

@@ -15,22 +15,32 @@ extension Store {
     ///
     /// A batch of invoices uses this to write each shared B-tree page once per group instead of
     /// once per invoice. Returns `body`'s value and the warnings of publishing staged files.
-    public func group<T>(_ body: () throws(FolioError) -> T) throws(FolioError) -> (value: T, warnings: [String]) {
+    ///
+    /// With `rollingBack`, the whole group is rolled back at the end instead (a batch's dry run:
+    /// each mutation sees the ones before it, so it shows the numbers it would really get).
+    public func group<T>(rollingBack: Bool = false, _ body: () throws(FolioError) -> T) throws(FolioError) -> (value: T, warnings: [String]) {
         precondition(grouped == nil, "groups do not nest")
         do throws(SQLiteError) { try connection.execute("BEGIN IMMEDIATE") } catch { throw error.folioError }
         grouped = GroupState()
         let value: T
-        do throws(FolioError) {
-            value = try body()
-            do throws(SQLiteError) { try connection.execute("COMMIT") } catch { throw error.folioError }
-        } catch {
+        do throws(FolioError) { value = try body() } catch {
             try? connection.execute("ROLLBACK")
-            for file in grouped?.staged ?? [] { FileSystem.remove(file.temporaryPath) }
+            discard(grouped?.staged ?? [])
             grouped = nil
             throw error
         }
         let staged = grouped?.staged ?? []
         grouped = nil
+        if rollingBack {
+            try? connection.execute("ROLLBACK")
+            discard(staged)
+            return (value, [])
+        }
+        do throws(SQLiteError) { try connection.execute("COMMIT") } catch {
+            try? connection.execute("ROLLBACK")
+            discard(staged)
+            throw error.folioError
+        }
         return (value, publish(staged))
     }
 

@@ -6,65 +6,44 @@ extension Store {
     static let idempotencyLifetime: Int64 = 24 * 3600
 
     /// Runs `mutation` through the pipeline: one `BEGIN IMMEDIATE` transaction writes the change,
-    /// its audit entries, its events and (with an idempotency key) the rendered result, all or
-    /// nothing. `render` turns the result into the exact stdout bytes, inside the transaction,
-    /// so that a replay can print them byte for byte.
+    /// its audit entries, its events and (with an idempotency key) the record of its result, all
+    /// or nothing. `record` encodes the result for that record (only called with a key); a replay
+    /// returns the recorded bytes for the caller to render in the format it is asked for now.
     public func perform<R>(_ mutation: Mutation<R>, context: MutationContext,
-                           render: (R) throws(FolioError) -> [UInt8]) throws(FolioError) -> MutationOutcome {
+                           record: (R) throws(FolioError) -> [UInt8]) throws(FolioError) -> MutationOutcome<R> {
         if context.dryRun {
             return try rollingBack { tx throws(FolioError) in
                 let change = try mutation.body(tx, context)
-                return MutationOutcome(kind: .dryRun, stdout: try render(change.result),
+                return MutationOutcome(kind: .dryRun, result: change.result, recorded: nil,
                                        exitStatus: change.exitStatus, warnings: [])
             }
         }
         var staged: [StagedFile] = []
-        var sealedKey: [UInt8]?
-        if context.idempotencyKey != nil { sealedKey = try masterKey() }
-        let outcome: MutationOutcome
+        let sealingKey: [UInt8]? = context.idempotencyKey == nil ? nil : try masterKey()
+        let outcome: MutationOutcome<R>
         do throws(FolioError) {
-            outcome = try write { tx throws(FolioError) -> MutationOutcome in
-                if let key = context.idempotencyKey, let sealedKey {
-                    try tx.deleteExpiredIdempotencyRecords(now: context.now)
-                    if let record = try tx.idempotencyRecord(key: key) {
-                        guard record.fingerprint == context.fingerprint else {
-                            throw FolioError(.idempotencyConflict,
-                                             "the idempotency key '\(key)' was already used with other arguments",
-                                             field: "idempotency-key",
-                                             hint: "use a new key for a new request; keys are kept 24 hours")
-                        }
-                        let stdout: [UInt8]
-                        do throws(CryptoError) { stdout = try AESGCM.open(record.sealed, key: sealedKey, aad: Array(key.utf8)) } catch {
-                            throw FolioError.storeUnavailable("the stored result of idempotency key '\(key)' cannot be decrypted",
-                                                              hint: "was master.key replaced? use a new idempotency key")
-                        }
-                        return MutationOutcome(kind: .replayed, stdout: stdout, exitStatus: record.exitStatus, warnings: [])
-                    }
+            outcome = try write { tx throws(FolioError) -> MutationOutcome<R> in
+                if let key = context.idempotencyKey, let sealingKey,
+                   let replay = try replay(key: key, context: context, sealingKey: sealingKey, tx: tx) {
+                    return MutationOutcome(kind: .replayed, result: nil, recorded: replay.bytes,
+                                           exitStatus: replay.exitStatus, warnings: [])
                 }
                 let change = try mutation.body(tx, context)
-                for record in change.audit { try AuditLog.append(record, context: context, tx: tx) }
+                for entry in change.audit { try AuditLog.append(entry, context: context, tx: tx) }
                 for event in change.events {
-                    try tx.insertEvent(id: ULID.generate(.event), type: event.type, tenantId: event.tenantId,
+                    try tx.insertEvent(id: context.ids.make(.event), type: event.type, tenantId: event.tenantId,
                                        targetId: event.targetId, payload: event.payload, at: context.now)
                 }
-                let stdout = try render(change.result)
-                if let key = context.idempotencyKey, let sealedKey {
-                    // Results can hold a secret shown once (an API key): stored sealed under the master key.
-                    let sealed: [UInt8]
-                    do throws(CryptoError) { sealed = try AESGCM.seal(stdout, key: sealedKey, aad: Array(key.utf8)) } catch {
-                        throw FolioError.server("cannot seal the idempotent result: \(error.message)")
-                    }
-                    try tx.insertIdempotencyRecord(key: key, fingerprint: context.fingerprint, exitStatus: change.exitStatus,
-                                                   sealed: sealed, now: context.now,
-                                                   expires: context.now.adding(seconds: Store.idempotencyLifetime))
+                if let key = context.idempotencyKey, let sealingKey {
+                    try remember(try record(change.result), exitStatus: change.exitStatus, key: key, context: context,
+                                 sealingKey: sealingKey, tx: tx)
                 }
-                // Files are staged before COMMIT and published after it, so a crash leaves at
-                // most a stray temporary file, never a message for a change that did not happen.
                 staged = try stage(change.sideEffects)
-                return MutationOutcome(kind: .performed, stdout: stdout, exitStatus: change.exitStatus, warnings: [])
+                return MutationOutcome(kind: .performed, result: change.result, recorded: nil,
+                                       exitStatus: change.exitStatus, warnings: [])
             }
         } catch {
-            for file in staged { FileSystem.remove(file.temporaryPath) }
+            discard(staged)
             throw error
         }
         var result = outcome
@@ -74,5 +53,36 @@ extension Store {
             result.warnings = publish(staged)
         }
         return result
+    }
+
+    /// The recorded result of `key`, or nil when the key is new (expired records are dropped
+    /// first). The same key with another fingerprint is an `idempotency_conflict`.
+    private func replay(key: String, context: MutationContext, sealingKey: [UInt8],
+                        tx: StoreTransaction) throws(FolioError) -> (bytes: [UInt8], exitStatus: Int32)? {
+        try tx.deleteExpiredIdempotencyRecords(now: context.now)
+        guard let found = try tx.idempotencyRecord(key: key) else { return nil }
+        guard found.fingerprint == context.fingerprint else {
+            throw FolioError(.idempotencyConflict, "the idempotency key '\(key)' was already used with other arguments",
+                             field: "idempotency-key", hint: "use a new key for a new request; keys are kept 24 hours")
+        }
+        do throws(CryptoError) {
+            return (try AESGCM.open(found.sealed, key: sealingKey, aad: Array(key.utf8)), found.exitStatus)
+        } catch {
+            throw FolioError.storeUnavailable("the recorded result of idempotency key '\(key)' cannot be decrypted",
+                                              hint: "was master.key replaced? use a new idempotency key")
+        }
+    }
+
+    /// Records a result for `key`. Results can hold a secret shown once (an API key), so the
+    /// record is sealed under the master key.
+    private func remember(_ bytes: [UInt8], exitStatus: Int32, key: String, context: MutationContext,
+                          sealingKey: [UInt8], tx: StoreTransaction) throws(FolioError) {
+        let sealed: [UInt8]
+        do throws(CryptoError) { sealed = try AESGCM.seal(bytes, key: sealingKey, aad: Array(key.utf8)) } catch {
+            throw FolioError.server("cannot seal the idempotent result: \(error.message)")
+        }
+        try tx.insertIdempotencyRecord(key: key, fingerprint: context.fingerprint, exitStatus: exitStatus,
+                                       sealed: sealed, now: context.now,
+                                       expires: context.now.adding(seconds: Store.idempotencyLifetime))
     }
 }

@@ -1,4 +1,5 @@
 import FolioCrypto
+import FolioSupport
 import Synchronization
 
 /// The id prefixes of DESIGN §6: a type prefix, then a ULID.
@@ -36,14 +37,6 @@ public enum ULID {
         return String(decoding: out, as: UTF8.self)
     }
 
-    public static func generate(_ prefix: IDPrefix) -> String {
-        prefix.rawValue + monotonic.next(milliseconds: currentMilliseconds())
-    }
-
-    /// Ids made by one process sort in the order they were made, also within one millisecond:
-    /// the random part of the previous id plus one (the ULID spec's monotonic mode).
-    private static let monotonic = MonotonicULID()
-
     /// Whether `text` is `prefix` followed by a well-formed ULID.
     public static func isValid(_ text: String, prefix: IDPrefix) -> Bool {
         guard text.hasPrefix(prefix.rawValue) else { return false }
@@ -52,37 +45,37 @@ public enum ULID {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#endif
+/// Makes the ids of one command: ULIDs whose time comes from the command's clock (so a fixed
+/// clock in tests fixes it too) and that sort in the order they were made, also within one
+/// millisecond: the random part of the previous id plus one (the ULID spec's monotonic mode).
+public final class IDGenerator: Sendable {
+    let clock: any Clock
+    private let state = Mutex(MonotonicState())
 
-func currentMilliseconds() -> UInt64 {
-    var ts = timespec()
-    clock_gettime(CLOCK_REALTIME, &ts)
-    return UInt64(ts.tv_sec) * 1000 + UInt64(ts.tv_nsec) / 1_000_000
+    public init(clock: any Clock) { self.clock = clock }
+
+    /// A new id with `prefix`.
+    public func make(_ prefix: IDPrefix) -> String {
+        let now = UInt64(max(0, clock.milliseconds()))
+        return prefix.rawValue + state.withLock { $0.next(milliseconds: now) }
+    }
 }
 
-/// The state of monotonic ULID generation, behind a lock (commands may run work on threads).
-final class MonotonicULID: Sendable {
-    private struct State {
-        var milliseconds: UInt64 = 0
-        var random: [UInt8] = []
-    }
-    private let state = Mutex(State())
+struct MonotonicState {
+    var milliseconds: UInt64 = 0
+    var random: [UInt8] = []
 
-    func next(milliseconds now: UInt64) -> String {
-        state.withLock { last in
-            if now <= last.milliseconds, !last.random.isEmpty, MonotonicULID.increment(&last.random) {
-                return ULID.make(milliseconds: last.milliseconds, random: last.random)
-            }
-            last.milliseconds = max(now, last.milliseconds)
-            last.random = SecureRandom.bytes(10)
-            return ULID.make(milliseconds: last.milliseconds, random: last.random)
+    mutating func next(milliseconds now: UInt64) -> String {
+        if now <= milliseconds, !random.isEmpty, MonotonicState.increment(&random) {
+            return ULID.make(milliseconds: milliseconds, random: random)
         }
+        milliseconds = max(now, milliseconds)
+        random = SecureRandom.bytes(10)
+        return ULID.make(milliseconds: milliseconds, random: random)
     }
 
     /// Adds one to a big-endian number; false when it overflowed (then fresh randomness is used).
-    private static func increment(_ bytes: inout [UInt8]) -> Bool {
+    static func increment(_ bytes: inout [UInt8]) -> Bool {
         for i in bytes.indices.reversed() {
             bytes[i] &+= 1
             if bytes[i] != 0 { return true }

@@ -71,7 +71,7 @@ public enum Tenants {
                                                  issuer: issuer.issuer),
                               audit: audit + [made.audit] + issuer.audit, events: events + [made.event] + issuer.events)
             }
-            let tenant = Tenant(id: ULID.generate(.tenant), email: email, name: name, tier: input.tier,
+            let tenant = Tenant(id: ctx.ids.make(.tenant), email: email, name: name, tier: input.tier,
                                 language: input.language, status: .pendingVerification, environment: .sandbox,
                                 verifiedAt: nil, suspendedReason: nil,
                                 trialEndsAt: input.tier == .trial ? ctx.now.adding(seconds: trialDays * 86400) : nil,
@@ -87,7 +87,7 @@ public enum Tenants {
                                   made.audit] + issuer.audit,
                           events: [DomainEvent(type: "tenant.created", tenantId: tenant.id, targetId: tenant.id,
                                                payload: tenant.json), made.event] + issuer.events,
-                          sideEffects: [.mail(VerificationMail.make(for: tenant, token: token.plain, now: ctx.now))])
+                          sideEffects: [.mail(VerificationMail.make(for: tenant, token: token.plain, now: ctx.now, ids: ctx.ids))])
         }
     }
 
@@ -176,7 +176,7 @@ public enum Tenants {
             try tx.setVerificationToken(tenantId: tenant.id, hash: token.hash,
                                         expiresAt: ctx.now.adding(seconds: tokenLifetime))
             var result = change(tenant, action: "tenant.resend_verification", event: nil)
-            result.sideEffects = [.mail(VerificationMail.make(for: tenant, token: token.plain, now: ctx.now))]
+            result.sideEffects = [.mail(VerificationMail.make(for: tenant, token: token.plain, now: ctx.now, ids: ctx.ids))]
             return result
         }
     }

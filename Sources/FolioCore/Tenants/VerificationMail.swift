@@ -2,7 +2,7 @@ import FolioSupport
 
 /// The verification e-mail, in the tenant's language.
 enum VerificationMail {
-    static func make(for tenant: Tenant, token: String, now: Timestamp) -> OutgoingMail {
+    static func make(for tenant: Tenant, token: String, now: Timestamp, ids: IDGenerator) -> OutgoingMail {
         let subject: String
         let body: String
         switch tenant.language {
@@ -37,7 +37,7 @@ enum VerificationMail {
             The code expires in 7 days. If you did not ask for this account, ignore this message.
             """
         }
-        let messageID = "\(now.rfc3339.filter { $0.isNumber })-\(ULID.generate(.notification).dropFirst(4))"
+        let messageID = "\(now.rfc3339.filter { $0.isNumber })-\(ids.make(.notification).dropFirst(4))"
         return OutgoingMail(from: "Folio <no-reply@folio.invalid>", to: tenant.email, subject: subject,
                             body: body, date: now, messageID: messageID)
     }

@@ -9,9 +9,11 @@ import FolioSupport
 /// generated sandbox certificate, made inside the registration's transaction.
 @Suite("issuers: default issuer of a new tenant")
 struct IssuersDefaultTests {
+    let now = Timestamp(seconds: TestClock.seconds)
+
     func context(_ command: String) -> MutationContext {
         MutationContext(actor: "test", command: command, idempotencyKey: nil, fingerprint: command, dryRun: false,
-                        now: Timestamp.now())
+                        now: now, ids: IDGenerator(clock: FixedClock(now)))
     }
 
     func openStore() throws -> Store {
@@ -31,8 +33,8 @@ struct IssuersDefaultTests {
                                                                     masterKey: masterKey, tx: tx, ctx: ctx)
             return Change(issuer, audit: registered.audit + audit, events: registered.events + events)
         }, context: context("tenants register")) { issuer throws(FolioError) in Array(issuer.id.utf8) }
-        let issuerId = String(decoding: made.stdout, as: UTF8.self)
-        let issuer = try Issuers.show(store: store, handle: issuerId, now: Timestamp.now())
+        let issuerId = try #require(made.result?.id)
+        let issuer = try Issuers.show(store: store, handle: issuerId, now: now)
         #expect(issuer.series == "001-001")
         #expect(issuer.legalName == "CI Foods")
         #expect(issuer.documentTypes == ["01"])
@@ -44,7 +46,7 @@ struct IssuersDefaultTests {
         let input = try JSONParser.parse(#"{"buyer":{"identificationType":"07","identification":"9999999999999","name":"CONSUMIDOR FINAL"},"items":[{"code":"A","description":"A","quantity":"1","unitPrice":"1.00","ivaRate":"4"}]}"#)
         let signed = try store.perform(Documents.create(issuer: issuerId, input: input, profile: .sri, masterKey: masterKey),
                                        context: context("documents create")) { doc throws(FolioError) in Array(doc.id.utf8) }
-        let report = try Documents.verify(store: store, handle: String(decoding: signed.stdout, as: UTF8.self), now: Timestamp.now())
+        let report = try Documents.verify(store: store, handle: try #require(signed.result?.id), now: now)
         #expect(report.valid, "\(report.failures)")
 
         // A RUC that is not 13 digits ending in 001 fails validation naming ruc; no tenant is left behind.
@@ -67,8 +69,8 @@ struct IssuersDefaultTests {
         let issuer = Issuer(id: "iss_X", tenantId: "ten_X", name: "M", ruc: "1790011674001", legalName: "L", tradeName: nil,
                             address: "Quito", establishmentAddress: nil, establishment: "001", emissionPoint: "001",
                             keepsAccounts: false, specialTaxpayer: nil, certificateId: nil,
-                            createdAt: Timestamp.now(), updatedAt: Timestamp.now())
-        let record = try Issuers.generatedCertificate(for: issuer, days: 30, masterKey: masterKey, now: Timestamp.now())
+                            createdAt: now, updatedAt: now)
+        let record = try Issuers.generatedCertificate(for: issuer, days: 30, masterKey: masterKey, now: now, ids: IDGenerator(clock: FixedClock(now)))
         let pkcs8 = try AESGCM.open(record.sealedKey, key: masterKey, aad: Array(record.info.id.utf8))
         let key = try PrivateKey(pkcs8DER: pkcs8)
         #expect(try Certificate(der: record.der).matches(key))

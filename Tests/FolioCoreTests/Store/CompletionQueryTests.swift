@@ -36,9 +36,12 @@ struct CompletionQueryTests {
         return try Store.open(directory: dir, environment: [:])
     }
 
+    /// One id generator for the whole test, as for one process: its ids sort in creation order.
+    private let ids = IDGenerator(clock: FixedClock(Timestamp(rfc3339: "2026-11-22T08:00:00Z")!))
+
     private func context() -> MutationContext {
         MutationContext(actor: "unit", command: "test", idempotencyKey: nil, fingerprint: "f", dryRun: false,
-                        now: Timestamp(rfc3339: "2026-11-22T08:00:00Z")!)
+                        now: Timestamp(rfc3339: "2026-11-22T08:00:00Z")!, ids: ids)
     }
 
     @Test("every completion query searches its index in order: no scan, no sort, so LIMIT stops it early")
@@ -62,7 +65,7 @@ struct CompletionQueryTests {
             let made = try store.perform(Tenants.register(TenantRegistration(email: email, name: "N " + email, tier: .trial,
                                                                              language: .es)),
                                          context: context()) { r throws(FolioError) in Array(r.key.key.id.utf8) }
-            keys.append(String(decoding: made.stdout, as: UTF8.self))
+            keys.append(try #require(made.result?.key.key.id))
         }
         let tenants = try Completions.candidates(.tenants, prefix: "", store: store)
         #expect(tenants.count == 6)

@@ -27,7 +27,7 @@ struct SupportTests {
         #expect(a < b)
         #expect(ULID.make(milliseconds: 0, random: [UInt8](repeating: 0, count: 10)) == String(repeating: "0", count: 26))
         #expect(a.hasSuffix("ZZZZZZZZZZZZZZZZ"))
-        let id = ULID.generate(.tenant)
+        let id = IDGenerator(clock: FixedClock(Timestamp(seconds: TestClock.seconds))).make(.tenant)
         #expect(ULID.isValid(id, prefix: .tenant))
         #expect(!ULID.isValid(id, prefix: .key))
         #expect(!ULID.isValid("ten_01ILOU" + String(repeating: "0", count: 20), prefix: .tenant))
@@ -56,7 +56,8 @@ struct PipelineUnitTests {
 
     func context(_ key: String? = nil, fingerprint: String = "f", dryRun: Bool = false) -> MutationContext {
         MutationContext(actor: "unit", command: "tenants register", idempotencyKey: key, fingerprint: fingerprint,
-                        dryRun: dryRun, now: Timestamp(rfc3339: "2026-11-22T08:00:00Z")!)
+                        dryRun: dryRun, now: Timestamp(rfc3339: "2026-11-22T08:00:00Z")!,
+                        ids: IDGenerator(clock: FixedClock(Timestamp(rfc3339: "2026-11-22T08:00:00Z")!)))
     }
 
     @Test("a failing change rolls back its rows, audit entries and events together")
@@ -89,14 +90,15 @@ struct PipelineUnitTests {
         #expect(page.nextCursor == "2")
     }
 
-    @Test("replays return the sealed stdout; another fingerprint conflicts")
+    @Test("a replay returns the first call's sealed record; another fingerprint conflicts")
     func idempotency() throws {
         let store = try store()
         let register = Tenants.register(TenantRegistration(email: "a@example.com", name: nil, tier: .trial, language: .es))
         let first = try store.perform(register, context: context("k")) { r throws(FolioError) in Array(r.tenant.id.utf8) }
         let second = try store.perform(register, context: context("k")) { _ throws(FolioError) in Array("other".utf8) }
         #expect(first.kind == .performed && second.kind == .replayed)
-        #expect(first.stdout == second.stdout)
+        let firstId = try #require(first.result?.tenant.id)
+        #expect(second.result == nil && second.recorded == Array(firstId.utf8))
         let error = #expect(throws: FolioError.self) {
             try store.perform(register, context: context("k", fingerprint: "g")) { _ throws(FolioError) in [] }
         }

@@ -31,9 +31,9 @@ enum AuditList: LeafCommand {
                 page: ListOptions(inv))
     }
 
-    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ options: Options, _ context: CommandContext) throws {
         let store = try context.openStore()
-        return try context.printList(options.page) { request throws(FolioError) in
+        try context.printList(options.page) { request throws(FolioError) in
             try AuditLog.list(store: store, query: options.query, page: request)
         }
     }

@@ -10,7 +10,7 @@ enum AuditVerify: LeafCommand {
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) {}
 
-    static func run(_ options: Void, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ options: Void, _ context: CommandContext) throws {
         let result = try AuditLog.verify(store: try context.openStore())
         if let bad = result.firstBad {
             throw FolioError(.signatureInvalid, "the audit log is broken at row \(bad.seq) (\(bad.id)): \(bad.problem)",
@@ -19,6 +19,6 @@ enum AuditVerify: LeafCommand {
         }
         let members = [JSONMember("valid", .bool(true)), JSONMember("rows", .int(result.rows))]
         context.console.out(FactSheet(id: "ok", members: members).render(context.renderer))
-        return 0
+        return
     }
 }

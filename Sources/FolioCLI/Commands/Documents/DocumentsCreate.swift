@@ -67,100 +67,25 @@ enum DocumentsCreate: LeafCommand {
                          details: [JSONMember("line", .int(reported.line)), JSONMember("column", .int(reported.column))])
     }
 
-    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ options: Options, _ context: CommandContext) throws {
         let store = try context.openStore()
         let masterKey = try store.masterKey()
         let cache = SigningKeyCache()
-        let renderer = context.renderer
-        let base = context.mutationContext()
-        let console = context.console
         let mutation = { (input: JSONValue) in
             Documents.create(issuer: options.issuer, input: input, profile: options.profile, masterKey: masterKey, cache: cache)
         }
         guard options.inputs.count > 1 || options.inputs.first?.line != nil else {
-            return try context.perform(mutation(options.inputs[0].value), render: { renderer.one($0) }) { document in
+            try context.perform(mutation(options.inputs[0].value), present: { Presented(one: $0) }) { document in
                 "signed \(document.id): \(document.number), access key \(document.accessKey), total \(document.total)"
             }
+            return
         }
-        let collectsJSON = context.globals.output == .json && !context.globals.quiet
-        var collected: [JSONValue] = []
-        var firstFailure: Int32 = 0
-        var created = 0, succeeded = 0
-        let progress = console.stderrIsTerminal && !context.globals.quiet
-        let json = context.globals.output == .json || context.globals.output == .jsonl
-        for start in stride(from: 0, to: options.inputs.count, by: groupSize) {
-            let chunk = options.inputs[start..<min(start + groupSize, options.inputs.count)]
-            var results: [(line: Int, outcome: Result<MutationOutcome, FolioError>)] = []
-            // Each line is a savepoint of the group: a failing line takes no number and the
-            // others go on. Results are printed only once the group has committed.
-            let signChunk = { () throws(FolioError) -> Void in
-                for item in chunk {
-                    let line = item.line ?? 1
-                    var ctx = base
-                    ctx.idempotencyKey = base.idempotencyKey.map { "\($0)/line-\(line)" }
-                    ctx.fingerprint = Hex.encode(Digest.sha256(Array((base.fingerprint + "/line-\(line)").utf8)))
-                    let first = succeeded == 0
-                    do throws(FolioError) {
-                        let outcome = try store.perform(mutation(item.value), context: ctx) { document throws(FolioError) in
-                            collectsJSON ? document.json.compactBytes() + [UInt8(ascii: "\n")] : renderer.chunk([document], first: first)
-                        }
-                        succeeded += 1
-                        results.append((line, .success(outcome)))
-                    } catch {
-                        results.append((line, .failure(error)))
-                    }
-                }
-            }
-            var warnings: [String] = []
-            if context.globals.dryRun {
-                try signChunk()   // every line is rolled back anyway
-            } else {
-                do throws(FolioError) { warnings = try store.group(signChunk).warnings } catch {
-                    // The group's commit failed: none of its lines was written.
-                    succeeded -= results.filter { if case .success = $0.outcome { true } else { false } }.count
-                    results = chunk.map { ($0.line ?? 1, .failure(error)) }
-                }
-            }
-            // One write per group; flushed before anything goes to stderr, so a terminal
-            // still shows results and errors in line order.
-            var pending: [UInt8] = []
-            for (line, result) in results {
-                switch result {
-                case .success(let outcome):
-                    if collectsJSON {
-                        if let value = try? JSONParser.parse(outcome.stdout) { collected.append(value) }
-                    } else {
-                        pending += outcome.stdout
-                    }
-                    if outcome.kind != .dryRun { created += 1 }
-                    if !outcome.warnings.isEmpty {
-                        console.out(pending)
-                        pending = []
-                        for warning in outcome.warnings { console.warn(warning) }
-                    }
-                case .failure(var error):
-                    console.out(pending)
-                    pending = []
-                    error.message = "line \(line): " + error.message
-                    error.details.append(JSONMember("line", .int(line)))
-                    let status = ErrorReporter.report(error, console: console, json: json)
-                    if firstFailure == 0 { firstFailure = status }
-                }
-            }
-            console.out(pending)
-            for warning in warnings { console.warn(warning) }
-            if progress { console.err("\r\(start + chunk.count)/\(options.inputs.count) documents") }
-        }
-        if progress { console.err("\r") }
-        if collectsJSON {
-            let doc = JSONValue.object([JSONMember("items", .array(collected)), JSONMember("nextCursor", .null),
-                                        JSONMember("hasMore", .bool(false))])
-            console.out(doc.prettyText() + "\n")
-        }
-        if context.globals.dryRun { console.note("dry run: nothing was written") }
-        else if !context.globals.quiet {
-            console.note("signed \(created) of \(options.inputs.count) documents")
-        }
-        return firstFailure
+        let printer = BatchPrinter(context: context, total: options.inputs.count)
+        let inputs = options.inputs.map { BatchInput(line: $0.line ?? 1, value: $0.value) }
+        let summary = store.performBatch(inputs, groupSize: groupSize, context: context.mutationContext(), mutation: mutation,
+                                         record: { Presented(one: $0).recorded },
+                                         deliver: { printer.print($0, warnings: $1) })
+        printer.finish(summary)
+        if let status = printer.firstFailure { throw ReportedFailure(status: status) }
     }
 }

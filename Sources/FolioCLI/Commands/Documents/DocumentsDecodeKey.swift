@@ -15,21 +15,16 @@ enum DocumentsDecodeKey: LeafCommand {
         inv.argument("key") ?? ""
     }
 
-    static func run(_ key: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ key: String, _ context: CommandContext) throws {
         let decoded: DecodedAccessKey
         do throws(AccessKeyError) { decoded = try AccessKey.decode(key) } catch {
-            throw .validation(error.message, field: "key")
+            throw FolioError.validation(error.message, field: "key")
         }
         context.console.out(context.renderer.one(decoded))
-        let json = context.globals.output == .json || context.globals.output == .jsonl
         if !decoded.checkDigitValid {
-            let error = FolioError.validation("the check digit is \(decoded.checkDigit), expected \(decoded.expectedCheckDigit)",
-                                              field: "checkDigit")
-            return ErrorReporter.report(error, console: context.console, json: json)
+            throw ReportedFailure(.validation("the check digit is \(decoded.checkDigit), expected \(decoded.expectedCheckDigit)",
+                                              field: "checkDigit"))
         }
-        if let problem = decoded.problems.first {
-            return ErrorReporter.report(.validation(problem, field: "key"), console: context.console, json: json)
-        }
-        return 0
+        if let problem = decoded.problems.first { throw ReportedFailure(.validation(problem, field: "key")) }
     }
 }

@@ -17,9 +17,9 @@ enum DocumentsList: LeafCommand {
         Options(issuer: inv.value("issuer"), page: ListOptions(inv))
     }
 
-    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ options: Options, _ context: CommandContext) throws {
         let store = try context.openStore()
-        return try context.printList(options.page) { request throws(FolioError) in
+        try context.printList(options.page) { request throws(FolioError) in
             try Documents.list(store: store, issuer: options.issuer, page: request)
         }
     }

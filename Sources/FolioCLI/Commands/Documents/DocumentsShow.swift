@@ -12,9 +12,9 @@ enum DocumentsShow: LeafCommand {
         DocumentsCommands.handle(inv)
     }
 
-    static func run(_ handle: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ handle: String, _ context: CommandContext) throws {
         let document = try Documents.show(store: try context.openStore(), handle: handle)
         context.console.out(context.renderer.one(document))
-        return 0
+        return
     }
 }

@@ -37,7 +37,7 @@ enum DocumentsVerify: LeafCommand {
         }
     }
 
-    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ options: Options, _ context: CommandContext) throws {
         let report: DocumentVerification
         switch options {
         case .stored(let handle): report = try Documents.verify(store: try context.openStore(), handle: handle, now: context.now)
@@ -46,8 +46,6 @@ enum DocumentsVerify: LeafCommand {
         context.console.out(context.renderer.one(report))
         // Amounts that disagree do not make the signature invalid, so they change no exit status.
         for warning in report.warnings { context.console.warn(warning) }
-        guard let error = report.error else { return 0 }
-        let json = context.globals.output == .json || context.globals.output == .jsonl
-        return ErrorReporter.report(error, console: context.console, json: json)
+        if let error = report.error { throw ReportedFailure(error) }
     }
 }

@@ -13,8 +13,8 @@ enum DocumentsXML: LeafCommand {
         DocumentsCommands.handle(inv)
     }
 
-    static func run(_ handle: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ handle: String, _ context: CommandContext) throws {
         context.console.out(try Documents.xml(store: try context.openStore(), handle: handle))
-        return 0
+        return
     }
 }

@@ -23,11 +23,10 @@ enum IssuersCertGenerate: LeafCommand {
         Options(handle: IssuersCommands.handle(inv), days: inv.value("days").flatMap { Int($0) } ?? 365)
     }
 
-    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
-        let renderer = context.renderer
+    static func run(_ options: Options, _ context: CommandContext) throws {
         let masterKey = try context.openStore().masterKey()
-        return try context.perform(Issuers.generateCertificate(options.handle, days: options.days, masterKey: masterKey),
-                                   render: { renderer.one($0) }) { view in
+        try context.perform(Issuers.generateCertificate(options.handle, days: options.days, masterKey: masterKey),
+                                   present: { Presented(one: $0) }) { view in
             "issuer \(view.issuer.id) now signs with certificate \(view.certificate.id), valid until \(view.certificate.notAfter.rfc3339)"
         }
     }

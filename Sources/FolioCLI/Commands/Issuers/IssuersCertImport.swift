@@ -60,11 +60,10 @@ enum IssuersCertImport: LeafCommand {
         return Options(handle: IssuersCommands.handle(inv), p12: p12, password: password)
     }
 
-    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
-        let renderer = context.renderer
+    static func run(_ options: Options, _ context: CommandContext) throws {
         let masterKey = try context.openStore().masterKey()
         let mutation = Issuers.importCertificate(options.handle, p12: options.p12, password: options.password, masterKey: masterKey)
-        return try context.perform(mutation, render: { renderer.one($0) }) { view in
+        try context.perform(mutation, present: { Presented(one: $0) }) { view in
             "issuer \(view.issuer.id) now signs with \(view.certificate.subject), valid until \(view.certificate.notAfter.rfc3339)"
         }
     }

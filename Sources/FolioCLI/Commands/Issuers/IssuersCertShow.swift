@@ -12,9 +12,9 @@ enum IssuersCertShow: LeafCommand {
         IssuersCommands.handle(inv)
     }
 
-    static func run(_ handle: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ handle: String, _ context: CommandContext) throws {
         let view = try Issuers.showCertificate(store: try context.openStore(), handle: handle, now: context.now)
         context.console.out(context.renderer.one(view))
-        return 0
+        return
     }
 }

@@ -37,9 +37,8 @@ enum IssuersCreate: LeafCommand {
                            inheritCertificateFrom: inv.value("inherit-cert-from"))
     }
 
-    static func run(_ options: IssuerRegistration, _ context: CommandContext) throws(FolioError) -> Int32 {
-        let renderer = context.renderer
-        return try context.perform(Issuers.create(options), render: { renderer.one($0) }) { issuer in
+    static func run(_ options: IssuerRegistration, _ context: CommandContext) throws {
+        try context.perform(Issuers.create(options), present: { Presented(one: $0) }) { issuer in
             issuer.certificate == nil
                 ? "created issuer \(issuer.id) (\(issuer.series)); give it a certificate with 'folio issuers cert generate \(issuer.id)' or 'cert import'"
                 : "created issuer \(issuer.id) (\(issuer.series)) sharing certificate \(issuer.certificateId ?? "")"

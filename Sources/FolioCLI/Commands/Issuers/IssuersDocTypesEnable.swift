@@ -25,9 +25,8 @@ extension DocTypesToggle {
         DocTypesToggleOptions(handle: IssuersCommands.handle(inv), codes: inv.arguments("type"))
     }
 
-    static func run(_ options: DocTypesToggleOptions, _ context: CommandContext) throws(FolioError) -> Int32 {
-        let renderer = context.renderer
+    static func run(_ options: DocTypesToggleOptions, _ context: CommandContext) throws {
         let mutation = Issuers.setDocumentTypes(options.handle, codes: options.codes, enabled: enabled)
-        return try context.perform(mutation, render: { renderer.page($0, nextCursor: nil) })
+        try context.perform(mutation, present: { Presented(list: $0, nextCursor: nil) })
     }
 }

@@ -12,9 +12,9 @@ enum IssuersDocTypesList: LeafCommand {
         IssuersCommands.handle(inv)
     }
 
-    static func run(_ handle: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ handle: String, _ context: CommandContext) throws {
         let types = try Issuers.documentTypes(store: try context.openStore(), handle: handle, now: context.now)
         context.console.out(context.renderer.page(types, nextCursor: nil))
-        return 0
+        return
     }
 }

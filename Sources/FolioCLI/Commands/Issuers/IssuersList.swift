@@ -17,9 +17,9 @@ enum IssuersList: LeafCommand {
         Options(tenant: inv.value("tenant"), page: ListOptions(inv))
     }
 
-    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ options: Options, _ context: CommandContext) throws {
         let store = try context.openStore()
-        return try context.printList(options.page) { request throws(FolioError) in
+        try context.printList(options.page) { request throws(FolioError) in
             try Issuers.list(store: store, tenant: options.tenant, page: request, now: context.now)
         }
     }

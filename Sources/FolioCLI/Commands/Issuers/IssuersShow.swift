@@ -12,9 +12,9 @@ enum IssuersShow: LeafCommand {
         IssuersCommands.handle(inv)
     }
 
-    static func run(_ handle: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ handle: String, _ context: CommandContext) throws {
         let issuer = try Issuers.show(store: try context.openStore(), handle: handle, now: context.now)
         context.console.out(context.renderer.one(issuer))
-        return 0
+        return
     }
 }

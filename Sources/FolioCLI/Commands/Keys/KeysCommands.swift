@@ -22,9 +22,4 @@ enum KeysCommands {
     }
 
     static func handle(_ invocation: Invocation) -> String { invocation.argument("key") ?? "" }
-
-    static func render(_ context: CommandContext) -> (ApiKey) -> [UInt8] {
-        let renderer = context.renderer
-        return { renderer.one($0) }
-    }
 }

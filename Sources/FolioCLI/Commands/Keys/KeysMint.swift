@@ -46,9 +46,8 @@ enum KeysMint: LeafCommand {
                               rateLimit: inv.value("rate-limit").flatMap(RateLimit.init))
     }
 
-    static func run(_ request: KeyMintRequest, _ context: CommandContext) throws(FolioError) -> Int32 {
-        let renderer = context.renderer
-        return try context.perform(Keys.mint(request), render: { renderer.one($0) }) {
+    static func run(_ request: KeyMintRequest, _ context: CommandContext) throws {
+        try context.perform(Keys.mint(request), present: { Presented(one: $0) }) {
             "minted \($0.key.id) (\($0.key.start)…) for \($0.key.tenantId); store the secret now: it is not shown again"
         }
     }

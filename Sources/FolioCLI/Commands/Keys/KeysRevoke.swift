@@ -41,19 +41,19 @@ enum KeysRevoke: LeafCommand {
         return Options(key: all ? nil : key, tenant: all ? tenant : nil, reason: inv.value("reason"))
     }
 
-    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
-        let renderer = context.renderer
+    static func run(_ options: Options, _ context: CommandContext) throws {
         if let tenant = options.tenant {
             try context.confirm("Revoke every API key of \(tenant)? Clients using them stop working at once.")
-            return try context.perform(Keys.revokeAll(tenant: tenant, reason: options.reason),
-                                       render: { renderer.page($0, nextCursor: nil) }) { "revoked \($0.count) key(s)" }
+            try context.perform(Keys.revokeAll(tenant: tenant, reason: options.reason),
+                                       present: { Presented(list: $0, nextCursor: nil) }) { "revoked \($0.count) key(s)" }
+            return
         }
         let handle = options.key ?? ""
         let key = try Keys.show(store: try context.openStore(), handle: handle, now: context.now)
         if key.environment == .production {
             try context.confirm("Revoke the production key \(key.start)… (\(key.id))? Clients using it stop working at once.")
         }
-        return try context.perform(Keys.revoke(key.id, reason: options.reason), render: KeysCommands.render(context)) {
+        try context.perform(Keys.revoke(key.id, reason: options.reason), present: { Presented(one: $0) }) {
             "revoked \($0.id) (\($0.start)…)"
         }
     }

@@ -22,9 +22,8 @@ enum KeysRotate: LeafCommand {
         return (KeysCommands.handle(inv), grace)
     }
 
-    static func run(_ options: (String, Int64), _ context: CommandContext) throws(FolioError) -> Int32 {
-        let renderer = context.renderer
-        return try context.perform(Keys.rotate(options.0, graceSeconds: options.1), render: { renderer.one($0.new) }) { r in
+    static func run(_ options: (String, Int64), _ context: CommandContext) throws {
+        try context.perform(Keys.rotate(options.0, graceSeconds: options.1), present: { Presented(one: $0.new) }) { r in
             "rotated \(r.old.id) to \(r.new.key.id); the old key works until \(r.old.expiresAt?.rfc3339 ?? "now")"
         }
     }

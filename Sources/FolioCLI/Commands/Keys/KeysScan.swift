@@ -21,28 +21,25 @@ enum KeysScan: LeafCommand {
         (inv.arguments("path"), inv.flag("revoke"))
     }
 
-    static func run(_ options: ([String], Bool), _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ options: ([String], Bool), _ context: CommandContext) throws {
         let found = try Keys.findCandidates(in: options.0)
-        let renderer = context.renderer
         var findings: [KeyFinding] = []
         if options.1 {
             for c in found.candidates { context.fingerprintInput(Array("\(c.file):\(c.line):\(c.hash ?? c.start)".utf8)) }
-            let status = try context.perform(Keys.scanAndRevoke(found.candidates), render: { result in
+            try context.perform(Keys.scanAndRevoke(found.candidates), present: { result in
                 findings = result
-                return renderer.page(result, nextCursor: nil)
+                return Presented(list: result, nextCursor: nil)
             }) { result in "scanned; revoked \(result.filter(\.revokedNow).count) active key(s)" }
-            if status != 0 || context.globals.dryRun { return status }
+            if context.globals.dryRun { return }
         } else {
             findings = try Keys.scan(found.candidates, store: try context.openStore(), now: context.now)
-            context.console.out(renderer.page(findings, nextCursor: nil))
+            context.console.out(context.renderer.page(findings, nextCursor: nil))
         }
         let active = findings.filter { $0.state == "active" }
-        guard !active.isEmpty else { return 0 }
-        let json = context.globals.output == .json || context.globals.output == .jsonl
+        guard !active.isEmpty else { return }
         let places = active.prefix(3).map { "\($0.file):\($0.line)" }.joined(separator: ", ")
-        return ErrorReporter.report(FolioError(.unauthorized, "\(active.count) active key(s) found (\(places))",
-                                               hint: "revoke them with 'folio keys scan --revoke', then mint new ones",
-                                               details: [JSONMember("active", .int(active.count))]),
-                                    console: context.console, json: json)
+        throw ReportedFailure(FolioError(.unauthorized, "\(active.count) active key(s) found (\(places))",
+                                         hint: "revoke them with 'folio keys scan --revoke', then mint new ones",
+                                         details: [JSONMember("active", .int(active.count))]))
     }
 }

@@ -15,9 +15,9 @@ enum KeysShow: LeafCommand {
         KeysCommands.handle(inv)
     }
 
-    static func run(_ handle: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ handle: String, _ context: CommandContext) throws {
         let key = try Keys.show(store: try context.openStore(), handle: handle, now: context.now)
         context.console.out(context.renderer.one(key))
-        return 0
+        return
     }
 }

@@ -49,7 +49,7 @@ enum KeysVerify: LeafCommand {
         return Options(text: String(decoding: bytes, as: UTF8.self).trimmingSpacesAndNewlines, scopes: inv.values("scope"))
     }
 
-    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ options: Options, _ context: CommandContext) throws {
         let outcome: KeyVerification
         switch ApiKeyFormat.parse(options.text) {
         case .failure(let problem): outcome = Keys.rejection(problem)
@@ -57,8 +57,6 @@ enum KeysVerify: LeafCommand {
             outcome = try Keys.verify(parsed, scopes: options.scopes, store: try context.openStore(), now: context.now)
         }
         context.console.out(context.renderer.one(outcome))
-        guard let error = outcome.error else { return 0 }
-        let json = context.globals.output == .json || context.globals.output == .jsonl
-        return ErrorReporter.report(error, console: context.console, json: json)
+        if let error = outcome.error { throw ReportedFailure(error) }
     }
 }

@@ -15,11 +15,11 @@ enum StoreBackupCommand: LeafCommand {
         inv.argument("path") ?? ""
     }
 
-    static func run(_ path: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ path: String, _ context: CommandContext) throws {
         let bytes = try context.openStore().backup(to: path)
         let members = [JSONMember("path", .string(path)), JSONMember("bytes", .number(String(bytes)))]
         context.console.out(FactSheet(id: path, members: members).render(context.renderer))
         if !context.globals.quiet { context.console.note("backed up to \(path); keep master.key safe separately") }
-        return 0
+        return
     }
 }

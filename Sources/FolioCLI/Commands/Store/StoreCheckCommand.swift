@@ -12,7 +12,7 @@ enum StoreCheckCommand: LeafCommand {
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) {}
 
-    static func run(_ options: Void, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ options: Void, _ context: CommandContext) throws {
         let report = try context.openStore().check()
         let members = [
             JSONMember("healthy", .bool(report.healthy)),
@@ -24,12 +24,11 @@ enum StoreCheckCommand: LeafCommand {
         ]
         context.console.out(FactSheet(id: report.healthy ? "ok" : "damaged", members: members).render(context.renderer))
         if report.integrity != ["ok"] || report.schemaVersion != report.expectedSchemaVersion {
-            throw .storeUnavailable("the store failed its integrity check",
-                                    hint: "restore it from a backup made with 'folio store backup'")
+            throw ReportedFailure(.storeUnavailable("the store failed its integrity check",
+                                                    hint: "restore it from a backup made with 'folio store backup'"))
         }
         if let bad = report.audit.firstBad {
-            throw FolioError(.signatureInvalid, "the audit chain is broken at row \(bad.seq) (\(bad.id)): \(bad.problem)")
+            throw ReportedFailure(FolioError(.signatureInvalid, "the audit chain is broken at row \(bad.seq) (\(bad.id)): \(bad.problem)"))
         }
-        return 0
     }
 }

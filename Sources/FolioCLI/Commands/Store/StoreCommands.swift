@@ -34,13 +34,9 @@ struct FactSheet {
 
     func render(_ renderer: Renderer) -> [UInt8] {
         if renderer.quiet || renderer.format == .id { return Array((id + "\n").utf8) }
-        switch renderer.format {
-        case .json: return Array((JSONValue.object(members).prettyText() + "\n").utf8)
-        case .jsonl: return Array((JSONValue.object(members).compactText() + "\n").utf8)
-        default:
-            let facts = members.map { Fact(name: $0.key, value: $0.value) }
-            return renderer.format == .csv ? Array(renderer.csv(facts, header: true).utf8)
-                                           : Array(renderer.table(facts, header: renderer.terminal).utf8)
-        }
+        var presented = Presented(list: members.map { Fact(name: $0.key, value: $0.value) }, nextCursor: nil)
+        presented.document = .object(members)
+        presented.lines = [.object(members)]
+        return renderer.render(presented)
     }
 }

@@ -9,7 +9,7 @@ enum StoreInfoCommand: LeafCommand {
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) {}
 
-    static func run(_ options: Void, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ options: Void, _ context: CommandContext) throws {
         let info = try context.openStore().info()
         var members = [
             JSONMember("store", .string(info.directory)),
@@ -20,6 +20,6 @@ enum StoreInfoCommand: LeafCommand {
         ]
         members.append(JSONMember("rows", .object(info.counts.map { JSONMember($0.table, .number(String($0.rows))) })))
         context.console.out(FactSheet(id: info.directory, members: members).render(context.renderer))
-        return 0
+        return
     }
 }

@@ -13,8 +13,8 @@ enum TenantsActivate: LeafCommand {
         TenantsCommands.handle(inv)
     }
 
-    static func run(_ handle: String, _ context: CommandContext) throws(FolioError) -> Int32 {
-        try context.perform(Tenants.activate(handle), render: TenantsCommands.render(context)) {
+    static func run(_ handle: String, _ context: CommandContext) throws {
+        try context.perform(Tenants.activate(handle), present: { Presented(one: $0) }) {
             "\($0.id) is \($0.status.rawValue)"
         }
     }

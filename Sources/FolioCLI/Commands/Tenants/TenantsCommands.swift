@@ -17,9 +17,4 @@ enum TenantsCommands {
 
     /// The tenant handle every per-tenant verb takes.
     static func handle(_ invocation: Invocation) -> String { invocation.argument("tenant") ?? "" }
-
-    static func render(_ context: CommandContext) -> (Tenant) -> [UInt8] {
-        let renderer = context.renderer
-        return { renderer.one($0) }
-    }
 }

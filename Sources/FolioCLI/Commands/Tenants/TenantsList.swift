@@ -22,9 +22,9 @@ enum TenantsList: LeafCommand {
                 page: ListOptions(inv))
     }
 
-    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ options: Options, _ context: CommandContext) throws {
         let store = try context.openStore()
-        return try context.printList(options.page) { request throws(FolioError) in
+        try context.printList(options.page) { request throws(FolioError) in
             try Tenants.list(store: store, filter: options.filter, page: request)
         }
     }

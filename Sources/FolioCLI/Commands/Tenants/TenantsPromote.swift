@@ -18,11 +18,7 @@ enum TenantsPromote: LeafCommand {
         (TenantsCommands.handle(inv), inv.flag("force"))
     }
 
-    static func run(_ options: (String, Bool), _ context: CommandContext) throws(FolioError) -> Int32 {
-        let renderer = context.renderer
-        let structured = !context.globals.quiet && (context.globals.output == .json || context.globals.output == .jsonl)
-        return try context.perform(Tenants.promote(options.0, force: options.1), render: { result in
-            structured ? renderer.one(result) : renderer.page(result.keys, nextCursor: nil)
-        }) { "promoted \($0.tenant.id) to production; revoked \($0.revokedKeyIds.count) sandbox key(s), minted \($0.keys.count) production key(s)" }
+    static func run(_ options: (String, Bool), _ context: CommandContext) throws {
+        try context.perform(Tenants.promote(options.0, force: options.1), present: { Presented(document: $0, rows: $0.keys) }) { "promoted \($0.tenant.id) to production; revoked \($0.revokedKeyIds.count) sandbox key(s), minted \($0.keys.count) production key(s)" }
     }
 }

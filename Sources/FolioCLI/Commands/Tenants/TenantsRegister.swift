@@ -36,11 +36,10 @@ enum TenantsRegister: LeafCommand {
                            ruc: inv.value("ruc"))
     }
 
-    static func run(_ input: TenantRegistration, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ input: TenantRegistration, _ context: CommandContext) throws {
         var options = input
         if options.ruc != nil { options.masterKey = try context.openStore().masterKey() }
-        let renderer = context.renderer
-        return try context.perform(Tenants.register(options), render: { renderer.one($0) }) { result in
+        try context.perform(Tenants.register(options), present: { Presented(one: $0) }) { result in
             result.created
                 ? "registered \(result.tenant.id); verification e-mail to \(result.tenant.email) is in the outbox; "
                     + "store the sandbox key now: it is not shown again"

@@ -12,8 +12,8 @@ enum TenantsResendVerification: LeafCommand {
         TenantsCommands.handle(inv)
     }
 
-    static func run(_ handle: String, _ context: CommandContext) throws(FolioError) -> Int32 {
-        try context.perform(Tenants.resendVerification(handle), render: TenantsCommands.render(context)) {
+    static func run(_ handle: String, _ context: CommandContext) throws {
+        try context.perform(Tenants.resendVerification(handle), present: { Presented(one: $0) }) {
             "a new verification e-mail to \($0.email) is in the outbox; the previous token no longer works"
         }
     }

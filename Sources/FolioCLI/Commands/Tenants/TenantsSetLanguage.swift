@@ -13,8 +13,8 @@ enum TenantsSetLanguage: LeafCommand {
         (TenantsCommands.handle(inv), Language(rawValue: inv.argument("language") ?? "") ?? .es)
     }
 
-    static func run(_ options: (String, Language), _ context: CommandContext) throws(FolioError) -> Int32 {
-        try context.perform(Tenants.setLanguage(options.0, language: options.1), render: TenantsCommands.render(context)) {
+    static func run(_ options: (String, Language), _ context: CommandContext) throws {
+        try context.perform(Tenants.setLanguage(options.0, language: options.1), present: { Presented(one: $0) }) {
             "\($0.id) now gets e-mails in \($0.language.rawValue)"
         }
     }

@@ -13,8 +13,8 @@ enum TenantsSetTier: LeafCommand {
         (TenantsCommands.handle(inv), Tier(rawValue: inv.argument("tier") ?? "") ?? .trial)
     }
 
-    static func run(_ options: (String, Tier), _ context: CommandContext) throws(FolioError) -> Int32 {
-        try context.perform(Tenants.setTier(options.0, tier: options.1), render: TenantsCommands.render(context)) {
+    static func run(_ options: (String, Tier), _ context: CommandContext) throws {
+        try context.perform(Tenants.setTier(options.0, tier: options.1), present: { Presented(one: $0) }) {
             "\($0.id) is now on the \($0.tier.rawValue) tier"
         }
     }

@@ -12,9 +12,9 @@ enum TenantsShow: LeafCommand {
         TenantsCommands.handle(inv)
     }
 
-    static func run(_ handle: String, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ handle: String, _ context: CommandContext) throws {
         let tenant = try Tenants.show(store: try context.openStore(), handle: handle)
         context.console.out(context.renderer.one(tenant))
-        return 0
+        return
     }
 }

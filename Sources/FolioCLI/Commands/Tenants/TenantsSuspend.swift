@@ -13,8 +13,8 @@ enum TenantsSuspend: LeafCommand {
         (TenantsCommands.handle(inv), inv.value("reason") ?? "")
     }
 
-    static func run(_ options: (String, String), _ context: CommandContext) throws(FolioError) -> Int32 {
-        try context.perform(Tenants.suspend(options.0, reason: options.1), render: TenantsCommands.render(context)) {
+    static func run(_ options: (String, String), _ context: CommandContext) throws {
+        try context.perform(Tenants.suspend(options.0, reason: options.1), present: { Presented(one: $0) }) {
             "suspended \($0.id)"
         }
     }

@@ -35,9 +35,9 @@ enum TenantsVerify: LeafCommand {
         return Options(handle: TenantsCommands.handle(inv), token: token, force: force)
     }
 
-    static func run(_ options: Options, _ context: CommandContext) throws(FolioError) -> Int32 {
+    static func run(_ options: Options, _ context: CommandContext) throws {
         try context.perform(Tenants.verify(options.handle, token: options.token, force: options.force),
-                            render: TenantsCommands.render(context)) { "verified \($0.email); \($0.id) is \($0.status.rawValue)" }
+                            present: { Presented(one: $0) }) { "verified \($0.email); \($0.id) is \($0.status.rawValue)" }
     }
 }
 

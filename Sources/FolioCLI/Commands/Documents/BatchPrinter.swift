@@ -1,0 +1,78 @@
+import FolioCore
+import FolioSupport
+
+/// Prints a batch of `documents create` as its groups commit: each document in the output
+/// format (JSON collects them into one list), each failed line as an error naming its line,
+/// and a progress line on a terminal's stderr.
+final class BatchPrinter {
+    private let context: CommandContext
+    private let renderer: Renderer
+    private let total: Int
+    private let collectsJSON: Bool
+    private let progress: Bool
+    private var collected: [JSONValue] = []
+    private var printedRows = false
+    private var done = 0
+    /// The exit status of the first failed line.
+    private(set) var firstFailure: Int32?
+
+    init(context: CommandContext, total: Int) {
+        self.context = context
+        self.renderer = context.renderer
+        self.total = total
+        collectsJSON = context.globals.output == .json && !context.globals.quiet
+        progress = context.console.stderrIsTerminal && !context.globals.quiet
+    }
+
+    /// One group's outcomes, in line order: one write per group, flushed before anything goes to
+    /// stderr so that a terminal still shows results and errors in line order.
+    func print(_ outcomes: [BatchItemOutcome<StoredDocument>], warnings: [String]) {
+        var pending: [UInt8] = []
+        for item in outcomes {
+            switch item.outcome {
+            case .success(let outcome):
+                let presented = outcome.result.map { Presented(one: $0) }
+                    ?? outcome.recorded.flatMap { Presented(recorded: $0) }
+                if collectsJSON {
+                    if let presented { collected.append(presented.document) }
+                } else if let presented {
+                    pending += renderer.render(presented, first: !printedRows)
+                    printedRows = true
+                } else if let recorded = outcome.recorded {
+                    pending += recorded
+                }
+                if !outcome.warnings.isEmpty {
+                    context.console.out(pending)
+                    pending = []
+                    for warning in outcome.warnings { context.console.warn(warning) }
+                }
+            case .failure(var error):
+                context.console.out(pending)
+                pending = []
+                error.message = "line \(item.line): " + error.message
+                error.details.append(JSONMember("line", .int(item.line)))
+                let status = ErrorReporter.report(error, console: context.console, json: context.jsonErrors)
+                if firstFailure == nil { firstFailure = status }
+            }
+        }
+        context.console.out(pending)
+        for warning in warnings { context.console.warn(warning) }
+        done += outcomes.count
+        if progress { context.console.err("\r\(done)/\(total) documents") }
+    }
+
+    /// The JSON list (for `-o json`) and the closing note.
+    func finish(_ summary: BatchSummary) {
+        if progress { context.console.err("\r") }
+        if collectsJSON {
+            let doc = JSONValue.object([JSONMember("items", .array(collected)), JSONMember("nextCursor", .null),
+                                        JSONMember("hasMore", .bool(false))])
+            context.console.out(doc.prettyText() + "\n")
+        }
+        if context.globals.dryRun {
+            context.console.note("dry run: nothing was written")
+        } else if !context.globals.quiet {
+            context.console.note("signed \(summary.succeeded) of \(total) documents")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import FolioCrypto
+import FolioSupport
+
+/// One input of a batch, with the line it came from (1-based).
+public struct BatchInput<Input> {
+    public var line: Int
+    public var value: Input
+    public init(line: Int, value: Input) {
+        self.line = line
+        self.value = value
+    }
+}
+
+/// What became of one line of a batch.
+public struct BatchItemOutcome<Result> {
+    public var line: Int
+    public var outcome: Swift.Result<MutationOutcome<Result>, FolioError>
+}
+
+/// What a batch did in all.
+public struct BatchSummary: Sendable {
+    /// Lines whose change was made (or, in a dry run, would be).
+    public var succeeded = 0
+    public var failed = 0
+    /// Lines never attempted because the caller asked to stop.
+    public var notAttempted = 0
+}
+
+extension Store {
+    /// Runs one mutation per input, `groupSize` inputs per write transaction (group commit): each
+    /// input is a savepoint of its group, so a failing one is rolled back alone — its audit entry,
+    /// event and sequential with it — and the others go on. A group's outcomes go to `deliver`
+    /// only once the group has committed (with the warnings of publishing its files), so nothing
+    /// is reported that is not durable. With an idempotency key, line N uses `KEY/line-N`.
+    ///
+    /// A dry run runs each group in one transaction rolled back at its end: every line sees the
+    /// lines before it, as it would for real. `shouldStop` is asked between lines; once it says
+    /// yes, the current group commits what it has and no further line is attempted.
+    public func performBatch<Input, R>(_ inputs: [BatchInput<Input>], groupSize: Int, context: MutationContext,
+                                       mutation: (Input) -> Mutation<R>, record: (R) throws(FolioError) -> [UInt8],
+                                       shouldStop: () -> Bool = { false },
+                                       deliver: ([BatchItemOutcome<R>], [String]) -> Void) -> BatchSummary {
+        var summary = BatchSummary()
+        var start = 0
+        while start < inputs.count {
+            if shouldStop() { break }
+            let chunk = inputs[start..<min(start + groupSize, inputs.count)]
+            var outcomes: [BatchItemOutcome<R>] = []
+            let run = { () throws(FolioError) -> Void in
+                for input in chunk {
+                    if shouldStop() { break }
+                    var item = context
+                    item.dryRun = false   // the group itself is rolled back in a dry run
+                    item.idempotencyKey = context.dryRun ? nil : context.idempotencyKey.map { "\($0)/line-\(input.line)" }
+                    item.fingerprint = Hex.encode(Digest.sha256(Array((context.fingerprint + "/line-\(input.line)").utf8)))
+                    do throws(FolioError) {
+                        var outcome = try self.perform(mutation(input.value), context: item, record: record)
+                        if context.dryRun { outcome.kind = .dryRun }
+                        outcomes.append(BatchItemOutcome(line: input.line, outcome: .success(outcome)))
+                    } catch {
+                        outcomes.append(BatchItemOutcome(line: input.line, outcome: .failure(error)))
+                    }
+                }
+            }
+            var warnings: [String] = []
+            do throws(FolioError) {
+                warnings = try group(rollingBack: context.dryRun, run).warnings
+            } catch {
+                // The group's commit failed: none of its lines was written.
+                outcomes = outcomes.map { BatchItemOutcome(line: $0.line, outcome: .failure(error)) }
+            }
+            for item in outcomes {
+                if case .success = item.outcome { summary.succeeded += 1 } else { summary.failed += 1 }
+            }
+            deliver(outcomes, warnings)
+            start += outcomes.count
+            if outcomes.count < chunk.count { break }
+        }
+        summary.notAttempted = inputs.count - start
+        return summary
+    }
+}
