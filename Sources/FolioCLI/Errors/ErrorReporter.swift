@@ -7,7 +7,9 @@ enum ErrorReporter {
     static func exitStatus(for code: ErrorCode) -> Int32 { ExitTable.status(for: code) }
 
     /// Prints `error` on stderr (JSON with `-o json`/`jsonl`) and returns its exit status.
-    static func report(_ error: FolioError, console: Console, json: Bool) -> Int32 {
+    static func report(_ reported: FolioError, console: Console, json: Bool) -> Int32 {
+        var error = FieldOptions.forCommandLine(reported)
+        if let remedy = error.remedy { error.hint = remedy.hint }
         if json {
             var members = [JSONMember("error", .string(error.code.rawValue)), JSONMember("message", .string(error.message))]
             if let field = error.field { members.append(JSONMember("field", .string(field))) }

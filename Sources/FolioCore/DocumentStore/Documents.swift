@@ -25,12 +25,12 @@ public enum Documents {
             }
             guard tenant.status != .suspended else {
                 throw FolioError(.forbidden, "tenant \(tenant.id) is suspended (\(tenant.suspendedReason ?? "no reason given")); it cannot issue documents",
-                                 field: "tenant", hint: "lift the suspension with 'folio tenants activate \(tenant.id)'")
+                                 field: "tenant", remedy: .activateTenant(tenant.id))
             }
             let type = SRIDocumentType.factura
             guard issuer.documentTypes.contains(type.code) else {
                 throw .validation("document type \(type.code) (\(type.spanishName)) is not enabled for issuer \(issuer.id)",
-                                  field: "documentType", hint: "enable it with 'folio issuers doc-types enable \(issuer.id) \(type.code)'")
+                                  field: "documentType", remedy: .enableDocumentType(issuer: issuer.id, code: type.code))
             }
             let material = try signingMaterial(issuer, masterKey: masterKey, cache: cache, tx: tx, now: ctx.now)
             let validated: InvoiceInput

@@ -19,7 +19,7 @@ extension Issuers {
     /// + nonRepudiation, subject carrying the RUC), valid `days` days from now.
     public static func generateCertificate(_ handle: String, days: Int, masterKey: [UInt8]) -> Mutation<IssuerCertificateView> {
         Mutation { tx, ctx throws(FolioError) in
-            guard (1...3650).contains(days) else { throw .validation("--days must be 1 to 3650", field: "days") }
+            guard (1...3650).contains(days) else { throw .validation("a certificate's validity must be 1 to 3650 days", field: "days") }
             let issuer = try find(handle, in: tx, now: ctx.now)
             let record = try generatedCertificate(for: issuer, days: days, masterKey: masterKey, now: ctx.now, ids: ctx.ids)
             return try attach(record, to: issuer, action: "issuer.cert_generate", tx: tx, ctx: ctx)
@@ -57,7 +57,7 @@ extension Issuers {
         let issuer = try show(store: store, handle: handle, now: now)
         guard let certificate = issuer.certificate else {
             throw .notFound("issuer \(issuer.id) has no certificate",
-                            hint: "create one with 'folio issuers cert generate \(issuer.id)' or import a .p12 with 'cert import'")
+                            remedy: .giveCertificate(issuer: issuer.id))
         }
         return IssuerCertificateView(issuer: issuer, certificate: certificate)
     }
@@ -68,11 +68,11 @@ extension Issuers {
                                 now: Timestamp) throws(FolioError) -> SigningMaterial {
         guard let id = issuer.certificateId, let record = try tx.certificate(id: id, now: now) else {
             throw .validation("issuer \(issuer.id) has no signing certificate", field: "certificate",
-                              hint: "create one with 'folio issuers cert generate \(issuer.id)' or import a .p12 with 'cert import'")
+                              remedy: .giveCertificate(issuer: issuer.id))
         }
         if record.info.expired {
             throw .validation("the certificate of issuer \(issuer.id) expired at \(record.info.notAfter.rfc3339) (notAfter)",
-                              field: "certificate.notAfter", hint: "import a current .p12 with 'folio issuers cert import \(issuer.id)'")
+                              field: "certificate.notAfter", remedy: .importCurrentCertificate(issuer: issuer.id))
         }
         if record.info.notYetValid {
             throw .validation("the certificate of issuer \(issuer.id) is not valid before \(record.info.notBefore.rfc3339)",

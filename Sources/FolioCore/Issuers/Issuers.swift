@@ -56,7 +56,7 @@ public enum Issuers {
                 }
                 guard let certificateId = from.certificateId else {
                     throw .validation("issuer \(from.id) has no certificate to share", field: "inherit-cert-from",
-                                      hint: "give it one with 'folio issuers cert generate \(from.id)' or 'cert import'")
+                                      remedy: .giveCertificate(issuer: from.id))
                 }
                 issuer.certificateId = certificateId
             }
@@ -103,7 +103,7 @@ public enum Issuers {
     /// The issuer named by `handle` (an `iss_` id), with its certificate and document types.
     static func find(_ handle: String, in tx: StoreTransaction, now: Timestamp) throws(FolioError) -> Issuer {
         guard handle.hasPrefix(IDPrefix.issuer.rawValue), let found = try tx.issuer(id: handle) else {
-            throw .notFound("no issuer '\(handle)'", hint: "list issuers with 'folio issuers list'; give an id (iss_…)")
+            throw .notFound("no issuer '\(handle)'; an issuer is named by its id (iss_…)", remedy: .listIssuers)
         }
         return try decorate(found, tx: tx, now: now)
     }
@@ -119,7 +119,7 @@ public enum Issuers {
         return issuer
     }
 
-    /// Checks every field (errors name the command's option) and makes the new issuer value.
+    /// Checks every field (errors name it as `issuer.ruc`, `issuer.emissionPoint`…) and makes the new issuer value.
     static func validated(_ input: IssuerRegistration, tenant: Tenant, now: Timestamp, ids: IDGenerator) throws(FolioError) -> Issuer {
         let name = input.name.trimmingSpaces
         guard !name.isEmpty, name.count <= 300 else {
@@ -132,26 +132,17 @@ public enum Issuers {
                             keepsAccounts: input.keepsAccounts, specialTaxpayer: input.specialTaxpayer,
                             certificateId: nil, createdAt: now, updatedAt: now)
         do throws(DocumentInputError) { try issuer.invoiceIssuer.validate() } catch {
-            let option = optionNames[error.field] ?? error.field
-            throw .validation("\(option): \(error.message)", field: option)
+            throw .validation(error.message, field: error.field)
         }
         return issuer
     }
-
-    /// `InvoiceIssuer.validate` field names → the options of `issuers create`.
-    static let optionNames = [
-        "issuer.ruc": "ruc", "issuer.legalName": "legal-name", "issuer.tradeName": "trade-name",
-        "issuer.headOfficeAddress": "address", "issuer.establishmentAddress": "establishment-address",
-        "issuer.establishment": "establishment", "issuer.emissionPoint": "point",
-        "issuer.specialTaxpayer": "special-taxpayer",
-    ]
 
     /// Inserts a new issuer with type 01 enabled; one per tenant+establishment+point.
     static func insert(_ issuer: Issuer, tx: StoreTransaction) throws(FolioError) {
         if let existing = try tx.issuer(tenantId: issuer.tenantId, establishment: issuer.establishment,
                                         emissionPoint: issuer.emissionPoint) {
             throw FolioError(.conflict, "tenant \(issuer.tenantId) already has issuer \(existing.id) for series \(issuer.series)",
-                             field: "point", hint: "choose another --establishment or --point")
+                             field: "point", remedy: .chooseAnotherSeries)
         }
         try tx.insertIssuer(issuer)
         try tx.enableDocumentType(issuerId: issuer.id, code: SRIDocumentType.factura.code, at: issuer.createdAt)

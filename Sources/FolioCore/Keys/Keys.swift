@@ -55,7 +55,7 @@ public enum Keys {
     static func find(_ handle: String, in tx: StoreTransaction, now: Timestamp) throws(FolioError) -> ApiKey {
         if handle.hasPrefix(IDPrefix.key.rawValue) {
             guard let key = try tx.apiKey(id: handle, now: now) else {
-                throw .notFound("no API key '\(handle)'", hint: "list keys with 'folio keys list --tenant TENANT'")
+                throw .notFound("no API key '\(handle)'", remedy: .listKeys)
             }
             return key
         }
@@ -70,7 +70,7 @@ public enum Keys {
         }
         let found = try tx.apiKeys(start: handle, now: now)
         guard let first = found.first else {
-            throw .notFound("no API key starts with \(handle)", hint: "check the characters, or list keys with 'folio keys list --tenant TENANT'")
+            throw .notFound("no API key starts with \(handle); check the characters", remedy: .listKeys)
         }
         guard found.count == 1 else {
             let candidates = found.map { k in
@@ -107,7 +107,7 @@ public enum Keys {
             let environment = request.environment ?? tenant.environment
             var expires = request.expiresAt
             if let seconds = request.expiresInSeconds {
-                guard seconds > 0 else { throw .validation("--expires-in must be longer than 0", field: "expires-in") }
+                guard seconds > 0 else { throw .validation("the time to expiry must be longer than 0", field: "expires-in") }
                 expires = ctx.now.adding(seconds: seconds)
             }
             if let expires, expires <= ctx.now {
@@ -138,13 +138,13 @@ public enum Keys {
                        expiresAt: Timestamp?, rotatedFrom: String?, tx: StoreTransaction, ctx: MutationContext)
         throws(FolioError) -> (minted: MintedKey, audit: AuditRecord, event: DomainEvent) {
         guard tenant.status != .suspended else {
-            throw .invalidState("tenant \(tenant.id) is suspended; it gets no new keys", hint: "activate it with 'folio tenants activate \(tenant.id)'")
+            throw .invalidState("tenant \(tenant.id) is suspended; it gets no new keys", remedy: .activateTenant(tenant.id))
         }
         if environment == .production {
             try PlanGate.require(.starter, for: "production keys", tenant: tenant, environment: .production, now: ctx.now)
             guard tenant.environment == .production else {
                 throw .invalidState("tenant \(tenant.id) is still in the sandbox; production keys come with promotion",
-                                    hint: "promote it with 'folio tenants promote \(tenant.id)'")
+                                    remedy: .promoteTenant(tenant.id))
             }
         }
         let secret = ApiKeyFormat.generate(environment)
@@ -215,7 +215,7 @@ public enum Keys {
             var old = try find(handle, in: tx, now: ctx.now)
             guard old.status == .active else {
                 throw .invalidState("key \(old.id) (\(old.start)…) is \(old.status.rawValue) and cannot be rotated",
-                                    hint: "mint a new key with 'folio keys mint --tenant \(old.tenantId)'")
+                                    remedy: .mintKey(tenant: old.tenantId))
             }
             if let successor = old.rotatedTo {
                 throw .invalidState("key \(old.id) was already rotated to \(successor)", hint: "rotate \(successor) instead")

@@ -11,7 +11,7 @@ public enum PlanGate {
         if tenant.tier == .trial, environment == .sandbox, let ends = tenant.trialEndsAt, now < ends { return }
         throw FolioError(.planTierRequired,
                          "the \(required.rawValue) tier or above is needed for \(feature); \(tenant.email) is on \(tenant.tier.rawValue)",
-                         hint: "change the tier with 'folio tenants set-tier \(tenant.id) \(required.rawValue)'",
+                         remedy: .changeTier(tenant: tenant.id, tier: required.rawValue),
                          details: [JSONMember("required", .string(required.rawValue)),
                                    JSONMember("current", .string(tenant.tier.rawValue))])
     }

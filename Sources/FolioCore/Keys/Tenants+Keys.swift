@@ -29,7 +29,7 @@ extension Tenants {
             if !force {
                 guard tenant.status == .active, tenant.verifiedAt != nil else {
                     throw .invalidState("tenant \(tenant.id) is \(tenant.status.rawValue); only an active, verified tenant is promoted",
-                                        hint: "verify it with 'folio tenants verify', or pass --force as an admin override")
+                                        remedy: .verifyTenant(tenant.id))
                 }
             } else if tenant.status == .suspended {
                 throw .invalidState("tenant \(tenant.id) is suspended; activate it before promoting it")

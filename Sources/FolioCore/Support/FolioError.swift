@@ -24,36 +24,40 @@ public struct FolioError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The input field at fault (`email`, `items[2].quantity`).
     public var field: String?
-    /// A next step for the user, printed as `hint: …`.
+    /// A next step in words that name no command (`check the characters`), printed as `hint: …`.
     public var hint: String?
+    /// A next step the front end words for itself (as a command line, for the CLI); it wins
+    /// over `hint` there.
+    public var remedy: Remedy?
     /// Extra members of the JSON error body (`required`, `current`, `retryAfter`, `candidates`…).
     public var details: [JSONMember]
 
-    public init(_ code: ErrorCode, _ message: String, field: String? = nil, hint: String? = nil,
+    public init(_ code: ErrorCode, _ message: String, field: String? = nil, hint: String? = nil, remedy: Remedy? = nil,
                 details: [JSONMember] = []) {
         self.code = code
         self.message = message
         self.field = field
         self.hint = hint
+        self.remedy = remedy
         self.details = details
     }
 
     public var description: String { "\(code.rawValue): \(message)" }
 
-    public static func validation(_ message: String, field: String, hint: String? = nil) -> FolioError {
-        FolioError(.validationFailed, message, field: field, hint: hint)
+    public static func validation(_ message: String, field: String, hint: String? = nil, remedy: Remedy? = nil) -> FolioError {
+        FolioError(.validationFailed, message, field: field, hint: hint, remedy: remedy)
     }
 
-    public static func notFound(_ message: String, hint: String? = nil) -> FolioError {
-        FolioError(.notFound, message, hint: hint)
+    public static func notFound(_ message: String, hint: String? = nil, remedy: Remedy? = nil) -> FolioError {
+        FolioError(.notFound, message, hint: hint, remedy: remedy)
     }
 
-    public static func invalidState(_ message: String, hint: String? = nil) -> FolioError {
-        FolioError(.invalidState, message, hint: hint)
+    public static func invalidState(_ message: String, hint: String? = nil, remedy: Remedy? = nil) -> FolioError {
+        FolioError(.invalidState, message, hint: hint, remedy: remedy)
     }
 
-    public static func storeUnavailable(_ message: String, hint: String? = nil) -> FolioError {
-        FolioError(.storeUnavailable, message, hint: hint)
+    public static func storeUnavailable(_ message: String, hint: String? = nil, remedy: Remedy? = nil) -> FolioError {
+        FolioError(.storeUnavailable, message, hint: hint, remedy: remedy)
     }
 
     public static func server(_ message: String) -> FolioError {

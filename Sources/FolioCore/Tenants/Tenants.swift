@@ -11,13 +11,18 @@ public struct TenantRegistration: Sendable {
     /// certificate sealed under `masterKey`, so that a CI job can sign right after registering.
     public var ruc: String?
     public var masterKey: [UInt8]?
-    public init(email: String, name: String?, tier: Tier, language: Language, ruc: String? = nil, masterKey: [UInt8]? = nil) {
+    /// How the token is used, for the verification e-mail (the front end's words; `{tenant}`
+    /// stands for the tenant's id); nil leaves that line out.
+    public var verifyHowTo: String?
+    public init(email: String, name: String?, tier: Tier, language: Language, ruc: String? = nil, masterKey: [UInt8]? = nil,
+                verifyHowTo: String? = nil) {
         self.email = email
         self.name = name
         self.tier = tier
         self.language = language
         self.ruc = ruc
         self.masterKey = masterKey
+        self.verifyHowTo = verifyHowTo
     }
 }
 
@@ -87,7 +92,8 @@ public enum Tenants {
                                   made.audit] + issuer.audit,
                           events: [DomainEvent(type: "tenant.created", tenantId: tenant.id, targetId: tenant.id,
                                                payload: tenant.json), made.event] + issuer.events,
-                          sideEffects: [.mail(VerificationMail.make(for: tenant, token: token.plain, now: ctx.now, ids: ctx.ids))])
+                          sideEffects: [.mail(VerificationMail.make(for: tenant, token: token.plain, howTo: input.verifyHowTo,
+                                                                     now: ctx.now, ids: ctx.ids))])
         }
     }
 
@@ -99,7 +105,7 @@ public enum Tenants {
         if let existing = try tx.issuer(tenantId: tenant.id, establishment: "001", emissionPoint: "001") {
             guard existing.ruc == ruc else {
                 throw FolioError(.conflict, "tenant \(tenant.id) already has issuer 001-001 (\(existing.id)) with RUC \(existing.ruc)",
-                                 field: "ruc", hint: "create further issuers with 'folio issuers create'")
+                                 field: "ruc", remedy: .createIssuer(tenant: tenant.id))
             }
             return (existing, [], [])
         }
@@ -112,7 +118,7 @@ public enum Tenants {
     static func find(_ handle: String, in tx: StoreTransaction) throws(FolioError) -> Tenant {
         let found = handle.hasPrefix(IDPrefix.tenant.rawValue) ? try tx.tenant(id: handle) : try tx.tenant(email: handle)
         guard let found else {
-            throw .notFound("no tenant '\(handle)'", hint: "list tenants with 'folio tenants list'; give an id (ten_…) or an e-mail")
+            throw .notFound("no tenant '\(handle)'; a tenant is named by its id (ten_…) or e-mail", remedy: .listTenants)
         }
         return found
     }
@@ -142,17 +148,17 @@ public enum Tenants {
             if !force {
                 guard let token, !token.isEmpty else {
                     throw .validation("a verification token is needed", field: "token",
-                                      hint: "pass --token-file FILE or pipe the token on stdin; or --force as an admin")
+                                      remedy: .giveVerificationToken(tenant.id))
                 }
                 let stored = try tx.verificationToken(tenantId: tenant.id)
                 let given = Hex.encode(Digest.sha256(Array(token.utf8)))
                 guard let hash = stored.hash, ConstantTime.equals(Array(hash.utf8), Array(given.utf8)) else {
                     throw .validation("the verification token does not match", field: "token",
-                                      hint: "use the token of the latest e-mail; 'folio tenants resend-verification' sends a new one")
+                                      remedy: .useLatestToken(tenant.id))
                 }
                 if let expires = stored.expiresAt, expires <= ctx.now {
                     throw .validation("the verification token expired at \(expires.rfc3339)", field: "token",
-                                      hint: "send a new one with 'folio tenants resend-verification \(tenant.id)'")
+                                      remedy: .resendVerification(tenant.id))
                 }
             }
             tenant.verifiedAt = ctx.now
@@ -166,7 +172,8 @@ public enum Tenants {
     }
 
     /// Sends a new verification token; the previous one stops working.
-    public static func resendVerification(_ handle: String) -> Mutation<Tenant> {
+    /// `verifyHowTo` as in `TenantRegistration`.
+    public static func resendVerification(_ handle: String, verifyHowTo: String? = nil) -> Mutation<Tenant> {
         Mutation { tx, ctx throws(FolioError) in
             let tenant = try find(handle, in: tx)
             guard tenant.verifiedAt == nil else {
@@ -176,7 +183,8 @@ public enum Tenants {
             try tx.setVerificationToken(tenantId: tenant.id, hash: token.hash,
                                         expiresAt: ctx.now.adding(seconds: tokenLifetime))
             var result = change(tenant, action: "tenant.resend_verification", event: nil)
-            result.sideEffects = [.mail(VerificationMail.make(for: tenant, token: token.plain, now: ctx.now, ids: ctx.ids))]
+            result.sideEffects = [.mail(VerificationMail.make(for: tenant, token: token.plain, howTo: verifyHowTo,
+                                                              now: ctx.now, ids: ctx.ids))]
             return result
         }
     }
@@ -215,7 +223,7 @@ public enum Tenants {
         update(handle, action: "tenant.activate", event: "tenant.activated") { tenant, _ throws(FolioError) in
             guard tenant.status == .suspended else {
                 throw .invalidState("tenant \(tenant.id) is \(tenant.status.rawValue), not suspended",
-                                    hint: tenant.status == .pendingVerification ? "verify it with 'folio tenants verify'" : nil)
+                                    remedy: tenant.status == .pendingVerification ? .verifyTenant(tenant.id) : nil)
             }
             tenant.status = tenant.verifiedAt == nil ? .pendingVerification : .active
             tenant.suspendedReason = nil

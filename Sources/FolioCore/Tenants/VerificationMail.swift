@@ -2,9 +2,12 @@ import FolioSupport
 
 /// The verification e-mail, in the tenant's language.
 enum VerificationMail {
-    static func make(for tenant: Tenant, token: String, now: Timestamp, ids: IDGenerator) -> OutgoingMail {
+    /// `howTo` is the front end's own line for using the token (`{tenant}` becomes the tenant's
+    /// id); without it the mail only gives the code.
+    static func make(for tenant: Tenant, token: String, howTo: String?, now: Timestamp, ids: IDGenerator) -> OutgoingMail {
+        let instruction = howTo.map { $0.replacingAll("{tenant}", with: tenant.id) }
         let subject: String
-        let body: String
+        var body: String
         switch tenant.language {
         case .es:
             subject = "Verifica tu correo para Folio"
@@ -15,12 +18,9 @@ enum VerificationMail {
 
                 \(token)
 
-            Guárdalo en un archivo (por ejemplo token.txt) y ejecuta:
-
-                folio tenants verify \(tenant.id) --token-file token.txt
-
-            El código vence en 7 días. Si no solicitaste esta cuenta, ignora este mensaje.
             """
+            if let instruction { body += "Guárdalo en un archivo (por ejemplo token.txt) y ejecuta:\n\n    \(instruction)\n\n" }
+            body += "El código vence en 7 días. Si no solicitaste esta cuenta, ignora este mensaje."
         case .en:
             subject = "Verify your e-mail for Folio"
             body = """
@@ -30,15 +30,19 @@ enum VerificationMail {
 
                 \(token)
 
-            Save it to a file (for example token.txt) and run:
-
-                folio tenants verify \(tenant.id) --token-file token.txt
-
-            The code expires in 7 days. If you did not ask for this account, ignore this message.
             """
+            if let instruction { body += "Save it to a file (for example token.txt) and run:\n\n    \(instruction)\n\n" }
+            body += "The code expires in 7 days. If you did not ask for this account, ignore this message."
         }
         let messageID = "\(now.rfc3339.filter { $0.isNumber })-\(ids.make(.notification).dropFirst(4))"
         return OutgoingMail(from: "Folio <no-reply@folio.invalid>", to: tenant.email, subject: subject,
                             body: body, date: now, messageID: messageID)
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced by `replacement`.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

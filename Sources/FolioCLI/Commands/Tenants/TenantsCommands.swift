@@ -15,6 +15,9 @@ enum TenantsCommands {
     static let tierKind = ValueKind.choice(Tier.allCases.map(\.rawValue))
     static let languageKind = ValueKind.choice(Language.allCases.map(\.rawValue))
 
+    /// The line of the verification e-mail that says how to use its token.
+    static let verifyHowTo = "folio tenants verify {tenant} --token-file token.txt"
+
     /// The tenant handle every per-tenant verb takes.
     static func handle(_ invocation: Invocation) -> String { invocation.argument("tenant") ?? "" }
 }

@@ -33,7 +33,7 @@ enum TenantsRegister: LeafCommand {
         TenantRegistration(email: inv.value("email") ?? "", name: inv.value("name"),
                            tier: Tier(rawValue: inv.value("tier") ?? "") ?? .trial,
                            language: Language(rawValue: inv.value("language") ?? "") ?? .es,
-                           ruc: inv.value("ruc"))
+                           ruc: inv.value("ruc"), verifyHowTo: TenantsCommands.verifyHowTo)
     }
 
     static func run(_ input: TenantRegistration, _ context: CommandContext) throws {

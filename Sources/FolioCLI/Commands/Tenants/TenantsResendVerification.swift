@@ -13,7 +13,7 @@ enum TenantsResendVerification: LeafCommand {
     }
 
     static func run(_ handle: String, _ context: CommandContext) throws {
-        try context.perform(Tenants.resendVerification(handle), present: { Presented(one: $0) }) {
+        try context.perform(Tenants.resendVerification(handle, verifyHowTo: TenantsCommands.verifyHowTo), present: { Presented(one: $0) }) {
             "a new verification e-mail to \($0.email) is in the outbox; the previous token no longer works"
         }
     }

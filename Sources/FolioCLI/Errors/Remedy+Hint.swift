@@ -1,0 +1,52 @@
+import FolioCore
+
+extension Remedy {
+    /// The remedy as the command line to run.
+    var hint: String {
+        switch self {
+        case .createStore: return "run 'folio init' to create it, or point --store / FOLIO_STORE at an existing one"
+        case .chooseAnotherStore: return "choose another --store, or fix the directory's permissions"
+        case .restoreBackup: return "restore it from a backup made with 'folio store backup'"
+        case .listTenants: return "list tenants with 'folio tenants list'"
+        case .listIssuers: return "list issuers with 'folio issuers list'"
+        case .listKeys: return "list keys with 'folio keys list --tenant TENANT'"
+        case .activateTenant(let id): return "activate it with 'folio tenants activate \(id)'"
+        case .verifyTenant(let id): return "verify it with 'folio tenants verify \(id)', or pass --force as an admin override"
+        case .giveVerificationToken(let id):
+            return "pass --token-file FILE or pipe the token on stdin ('folio tenants verify \(id) --token-file token.txt'); or --force as an admin"
+        case .useLatestToken(let id):
+            return "use the token of the latest e-mail; 'folio tenants resend-verification \(id)' sends a new one"
+        case .resendVerification(let id): return "send a new one with 'folio tenants resend-verification \(id)'"
+        case .promoteTenant(let id): return "promote it with 'folio tenants promote \(id)'"
+        case .changeTier(let tenant, let tier): return "change the tier with 'folio tenants set-tier \(tenant) \(tier)'"
+        case .mintKey(let tenant): return "mint a new key with 'folio keys mint --tenant \(tenant)'"
+        case .createIssuer(let tenant): return "create further issuers with 'folio issuers create --tenant \(tenant)'"
+        case .chooseAnotherSeries: return "choose another --establishment or --point"
+        case .enableDocumentType(let issuer, let code): return "enable it with 'folio issuers doc-types enable \(issuer) \(code)'"
+        case .giveCertificate(let issuer):
+            return "create one with 'folio issuers cert generate \(issuer)' or import a .p12 with 'folio issuers cert import \(issuer)'"
+        case .importCurrentCertificate(let issuer): return "import a current .p12 with 'folio issuers cert import \(issuer)'"
+        }
+    }
+}
+
+/// Core names a field by its path in the domain (`issuer.legalName`); where an option of the
+/// command line gave it, errors name the option instead.
+enum FieldOptions {
+    static let options: [String: String] = [
+        "issuer.ruc": "ruc", "issuer.legalName": "legal-name", "issuer.tradeName": "trade-name",
+        "issuer.headOfficeAddress": "address", "issuer.establishmentAddress": "establishment-address",
+        "issuer.establishment": "establishment", "issuer.emissionPoint": "point",
+        "issuer.specialTaxpayer": "special-taxpayer",
+    ]
+
+    /// The error as the command line shows it: the field an option's name, the message prefixed
+    /// with that option when it came from a domain path.
+    static func forCommandLine(_ error: FolioError) -> FolioError {
+        guard let field = error.field, let option = options[field] else { return error }
+        var shown = error
+        shown.field = option
+        shown.message = "\(option): \(error.message)"
+        return shown
+    }
+}

@@ -1,0 +1,33 @@
+/// What a person can do about a failure, as a value. Core names the step and its subjects; the
+/// front end says it in its own terms (the CLI as the command line to run), so no message in
+/// Core names a command or an option.
+public enum Remedy: Sendable, Equatable {
+    /// Create the store, or point at an existing one.
+    case createStore
+    /// Use another store location, or fix the permissions of this one.
+    case chooseAnotherStore
+    /// Restore the database from a backup.
+    case restoreBackup
+    /// Look the handle up among the tenants / issuers / keys.
+    case listTenants, listIssuers, listKeys
+    case activateTenant(String)
+    /// Verify the tenant, or override as an admin.
+    case verifyTenant(String)
+    /// Give the verification token (or override as an admin).
+    case giveVerificationToken(String)
+    /// Use the token of the latest e-mail, or have a new one sent.
+    case useLatestToken(String)
+    case resendVerification(String)
+    case promoteTenant(String)
+    case changeTier(tenant: String, tier: String)
+    case mintKey(tenant: String)
+    /// Add a further issuer of the tenant.
+    case createIssuer(tenant: String)
+    /// Use another establishment or emission point (that series exists).
+    case chooseAnotherSeries
+    case enableDocumentType(issuer: String, code: String)
+    /// Generate a certificate for the issuer, or import one.
+    case giveCertificate(issuer: String)
+    /// Import a current certificate for the issuer.
+    case importCurrentCertificate(issuer: String)
+}
