@@ -35,7 +35,7 @@ let package = Package(
                                                           "-L", Context.packageDirectory + "/Sources/folio/StaticLink"],
                                                          .when(configuration: .release))]),
 
-        .target(name: "FolioTestSupport", dependencies: ["CSQLite"], path: "Tests/FolioTestSupport"),
+        .target(name: "FolioTestSupport", dependencies: ["CSQLite", "FolioSupport"], path: "Tests/FolioTestSupport"),
         .testTarget(name: "FolioSupportTests", dependencies: ["FolioSupport", "FolioTestSupport"]),
         .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit", "FolioTestSupport", "FolioSupport"]),
         .testTarget(name: "FolioCryptoTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCrypto"]),

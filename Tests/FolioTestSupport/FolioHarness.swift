@@ -91,5 +91,6 @@ public struct FolioHarness: Sendable {
 
 public struct HarnessError: Error, CustomStringConvertible {
     public let message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }
