@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "FolioXML", dependencies: ["CLibXML2", "FolioCrypto", "FolioSupport"], swiftSettings: libxml2Headers),
         .target(name: "FolioCore", dependencies: ["CSQLite", "FolioCrypto", "FolioXML", "FolioSupport"]),
         .target(name: "FolioCLI", dependencies: ["CommandLineKit", "FolioCore", "FolioSupport"]),
-        .executableTarget(name: "folio", dependencies: ["FolioCLI"], exclude: ["StaticLink"],
+        .executableTarget(name: "folio", dependencies: ["FolioCLI", "FolioSupport"], exclude: ["StaticLink"],
                           linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld", "-Xlinker", "-no-pie",
                                                           "-L", Context.packageDirectory + "/Sources/folio/StaticLink"],
                                                          .when(configuration: .release))]),

@@ -1,4 +1,5 @@
 import FolioCLI
+import FolioSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,5 +17,6 @@ while let pointer = entry.pointee {
     }
     entry += 1
 }
+Interruption.installHandlers()
 exit(FolioApp.run(arguments: Array(CommandLine.arguments.dropFirst()), environment: environment, io: .system(),
-                  clock: FolioApp.clock(environment: environment)))
+                  clock: FolioApp.clock(environment: environment), interruption: .process))

@@ -99,6 +99,39 @@ public final class ChildProcess {
         }
     }
 
+    /// Writes `bytes` to the child's stdin from another thread, then closes it: the caller may
+    /// read the child's output meanwhile (a child that reads all its input before it writes
+    /// would otherwise deadlock against a full pipe).
+    public func feedInBackground(_ bytes: Data) {
+        let fd = stdin
+        stdin = -1
+        let thread = Thread {
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 { if errno == EINTR { continue }; break }
+                    offset += n
+                }
+            }
+            close(fd)
+        }
+        thread.start()
+    }
+
+    /// Reads stdout (or stderr) to its end.
+    public func readToEnd(stderr fromStderr: Bool = false) -> Data {
+        let fd = fromStderr ? stderr : stdout
+        var out = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = read(fd, &buffer, buffer.count)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return out }
+            out.append(contentsOf: buffer[0..<n])
+        }
+    }
+
     /// Reads what is available on stdout, blocking until at least one byte or end of file.
     public func readSomeStdout() -> Data {
         var buffer = [UInt8](repeating: 0, count: 65_536)

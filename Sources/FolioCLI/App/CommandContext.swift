@@ -16,12 +16,13 @@ final class CommandContext {
     let now: Timestamp
     let ids: IDGenerator
     let stores: StoreProvider
+    let interruption: Interruption
     /// Contents a command read from files or stdin: part of the idempotency fingerprint.
     private var inputDigests: [String] = []
     private var store: Store?
 
     init(globals: GlobalOptions, environment: [String: String], console: Console, invocation: Invocation,
-         program: Program, clock: any Clock, stores: StoreProvider) {
+         program: Program, clock: any Clock, stores: StoreProvider, interruption: Interruption) {
         self.globals = globals
         self.environment = environment
         self.console = console
@@ -31,7 +32,11 @@ final class CommandContext {
         self.now = clock.now()
         self.ids = IDGenerator(clock: clock)
         self.stores = stores
+        self.interruption = interruption
     }
+
+    /// The exit status of work stopped by a signal: 128 + its number (130 for SIGINT).
+    var interruptedStatus: Int32 { 128 + (interruption.signal ?? 2) }
 
     var renderer: Renderer {
         Renderer(format: globals.output, quiet: globals.quiet, terminal: console.stdoutIsTerminal,
@@ -62,7 +67,7 @@ final class CommandContext {
         return MutationContext(actor: globals.resolvedActor(environment: environment), command: commandName,
                                idempotencyKey: globals.idempotencyKey,
                                fingerprint: Hex.encode(Digest.sha256(Array(text.utf8))), dryRun: globals.dryRun,
-                               now: now, ids: ids)
+                               now: now, ids: ids, isCancelled: { [interruption] in interruption.isRequested })
     }
 
     /// Runs `mutation` through the store's pipeline and prints its result — the first time, a

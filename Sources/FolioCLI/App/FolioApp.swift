@@ -25,8 +25,11 @@ public enum FolioApp {
 
     /// Runs `arguments` (without argv[0]) with the given streams, clock and stores, and returns
     /// the exit status. Every failure ends here: printed once, mapped through `ExitTable`.
+    /// `interruption` is where a request to stop (SIGINT, SIGTERM) shows: work ends at the next
+    /// point where it can end cleanly, with status 128 + the signal.
     public static func run(arguments: [String], environment: [String: String], io: IOStreams,
-                           clock: any Clock, stores: StoreProvider = DiskStores()) -> Int32 {
+                           clock: any Clock, stores: StoreProvider = DiskStores(),
+                           interruption: Interruption = Interruption()) -> Int32 {
         let outcome: ParseOutcome
         do {
             outcome = try program.parse(arguments, environment: environment)
@@ -51,7 +54,8 @@ public enum FolioApp {
             let globals = GlobalOptions(invocation, environment: environment)
             let console = Console(streams: io, colorAllowed: !globals.noColor)
             let context = CommandContext(globals: globals, environment: environment, console: console,
-                                         invocation: invocation, program: program, clock: clock, stores: stores)
+                                         invocation: invocation, program: program, clock: clock, stores: stores,
+                                         interruption: interruption)
             guard let handler = tree.handler(invocation.path[...]) else {
                 return ErrorReporter.report(FolioError(.serverError, "no handler for '\(context.commandName)'"),
                                             console: console, json: context.jsonErrors)
@@ -63,7 +67,8 @@ public enum FolioApp {
                 if let error = failure.error { _ = ErrorReporter.report(error, console: console, json: context.jsonErrors) }
                 return failure.status
             } catch let error as FolioError {
-                return ErrorReporter.report(error, console: console, json: context.jsonErrors)
+                let status = ErrorReporter.report(error, console: console, json: context.jsonErrors)
+                return error.code == .interrupted ? context.interruptedStatus : status
             } catch {
                 return ErrorReporter.report(FolioError(.serverError, "unexpected failure: \(error)"), console: console,
                                             json: context.jsonErrors)

@@ -26,8 +26,9 @@ enum ExitTable {
         Row(status: 9, codes: [.storeUnavailable],
             meaning: "The store is missing, locked past the timeout, corrupt, unwritable, or of a newer schema."),
         Row(status: 10, codes: [.signatureInvalid], meaning: "A document, archive or webhook signature does not verify."),
-        Row(status: 130, codes: [], meaning: "Interrupted (SIGINT); nothing half-written is left."),
-        Row(status: 143, codes: [], meaning: "Terminated (SIGTERM); nothing half-written is left."),
+        Row(status: 130, codes: [.interrupted], meaning: "Interrupted (SIGINT); the open transaction was rolled back and "
+            + "nothing half-written is left (a batch keeps the lines it printed)."),
+        Row(status: 143, codes: [], meaning: "Terminated (SIGTERM), with the same guarantee."),
     ]
 
     /// The exit status of `code`.

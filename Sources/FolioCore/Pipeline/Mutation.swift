@@ -14,9 +14,13 @@ public struct MutationContext: Sendable {
     public var now: Timestamp
     /// Where the change's ids come from (the same clock).
     public var ids: IDGenerator
+    /// Whether the work was asked to stop (a signal): asked just before COMMIT, and between the
+    /// lines of a batch; a change asked to stop is rolled back.
+    public var isCancelled: @Sendable () -> Bool
 
     public init(actor: String, command: String, idempotencyKey: String?, fingerprint: String, dryRun: Bool,
-                now: Timestamp, ids: IDGenerator) {
+                now: Timestamp, ids: IDGenerator, isCancelled: @escaping @Sendable () -> Bool = { false }) {
+        self.isCancelled = isCancelled
         self.actor = actor
         self.command = command
         self.idempotencyKey = idempotencyKey

@@ -22,8 +22,11 @@ public struct BatchSummary: Sendable {
     /// Lines whose change was made (or, in a dry run, would be).
     public var succeeded = 0
     public var failed = 0
-    /// Lines never attempted because the caller asked to stop.
+    /// Lines not done because the work was asked to stop (those of the group that was open
+    /// then are rolled back with it).
     public var notAttempted = 0
+    /// Whether the work stopped on request.
+    public var interrupted = false
 }
 
 extension Store {
@@ -34,21 +37,20 @@ extension Store {
     /// is reported that is not durable. With an idempotency key, line N uses `KEY/line-N`.
     ///
     /// A dry run runs each group in one transaction rolled back at its end: every line sees the
-    /// lines before it, as it would for real. `shouldStop` is asked between lines; once it says
-    /// yes, the current group commits what it has and no further line is attempted.
+    /// lines before it, as it would for real. The context's `isCancelled` is asked between lines;
+    /// once it says yes, the open group is rolled back, nothing of it is delivered, and no
+    /// further line is attempted.
     public func performBatch<Input, R>(_ inputs: [BatchInput<Input>], groupSize: Int, context: MutationContext,
                                        mutation: (Input) -> Mutation<R>, record: (R) throws(FolioError) -> [UInt8],
-                                       shouldStop: () -> Bool = { false },
                                        deliver: ([BatchItemOutcome<R>], [String]) -> Void) -> BatchSummary {
         var summary = BatchSummary()
         var start = 0
-        while start < inputs.count {
-            if shouldStop() { break }
+        while start < inputs.count, !context.isCancelled() {
             let chunk = inputs[start..<min(start + groupSize, inputs.count)]
             var outcomes: [BatchItemOutcome<R>] = []
             let run = { () throws(FolioError) -> Void in
                 for input in chunk {
-                    if shouldStop() { break }
+                    if context.isCancelled() { throw FolioError.interrupted }
                     var item = context
                     item.dryRun = false   // the group itself is rolled back in a dry run
                     item.idempotencyKey = context.dryRun ? nil : context.idempotencyKey.map { "\($0)/line-\(input.line)" }
@@ -61,11 +63,13 @@ extension Store {
                         outcomes.append(BatchItemOutcome(line: input.line, outcome: .failure(error)))
                     }
                 }
+                if context.isCancelled() { throw FolioError.interrupted }
             }
             var warnings: [String] = []
             do throws(FolioError) {
                 warnings = try group(rollingBack: context.dryRun, run).warnings
             } catch {
+                if error.code == .interrupted { break }
                 // The group's commit failed: none of its lines was written.
                 outcomes = outcomes.map { BatchItemOutcome(line: $0.line, outcome: .failure(error)) }
             }
@@ -74,9 +78,9 @@ extension Store {
             }
             deliver(outcomes, warnings)
             start += outcomes.count
-            if outcomes.count < chunk.count { break }
         }
         summary.notAttempted = inputs.count - start
+        summary.interrupted = context.isCancelled() && start < inputs.count
         return summary
     }
 }

@@ -39,6 +39,7 @@ extension Store {
                                  sealingKey: sealingKey, tx: tx)
                 }
                 staged = try stage(change.sideEffects)
+                if context.isCancelled() { throw FolioError.interrupted }
                 return MutationOutcome(kind: .performed, result: change.result, recorded: nil,
                                        exitStatus: change.exitStatus, warnings: [])
             }

@@ -15,6 +15,8 @@ public enum ErrorCode: String, Sendable {
     case rateLimited = "rate_limited"
     case storeUnavailable = "store_unavailable"
     case signatureInvalid = "signature_invalid"
+    /// Stopped on request (a signal) before the change was saved; nothing was changed.
+    case interrupted
 }
 
 /// An expected failure of a Folio operation: a code, a message that says what to do, and the
@@ -66,6 +68,9 @@ public struct FolioError: Error, Sendable, CustomStringConvertible {
 }
 
 extension FolioError {
+    /// The change was asked to stop before it committed.
+    public static let interrupted = FolioError(.interrupted, "stopped before the change was saved; nothing was changed")
+
     /// A failed file operation on the store's own files: `store_unavailable`, named "disk full"
     /// when the disk (or a file size limit) is what stopped it.
     public static func storeFile(_ error: FileSystemError) -> FolioError {

@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 @testable import FolioCore
 import FolioSupport
@@ -16,9 +18,9 @@ struct BatchTests {
         return try Store.open(directory: dir, environment: [:])
     }
 
-    func context(key: String? = nil, dryRun: Bool = false) -> MutationContext {
+    func context(key: String? = nil, dryRun: Bool = false, isCancelled: @escaping @Sendable () -> Bool = { false }) -> MutationContext {
         MutationContext(actor: "unit", command: "tenants register", idempotencyKey: key, fingerprint: "f", dryRun: dryRun,
-                        now: Timestamp(seconds: TestClock.seconds), ids: ids)
+                        now: Timestamp(seconds: TestClock.seconds), ids: ids, isCancelled: isCancelled)
     }
 
     func inputs(_ emails: [String]) -> [BatchInput<TenantRegistration>] {
@@ -81,15 +83,34 @@ struct BatchTests {
         #expect(try tenantCount(store) == 2)
     }
 
-    @Test("asked to stop, the batch commits what it did and attempts no further line")
+    @Test("asked to stop, the batch keeps the groups it delivered, rolls back the open one, attempts nothing more")
     func stop() throws {
         let store = try store()
-        var asked = 0
-        let summary = store.performBatch(inputs(["a@example.com", "b@example.com", "c@example.com"]), groupSize: 100,
-                                         context: context(), mutation: Tenants.register,
-                                         record: { _ throws(FolioError) in [] },
-                                         shouldStop: { asked += 1; return asked > 2 }) { _, _ in }
-        #expect(summary.succeeded == 1 && summary.notAttempted == 2)
-        #expect(try tenantCount(store) == 1)
+        let asked = Mutex(0)
+        // The first group asks 6 times (before it, before and at the commit of each line, after
+        // it); the second is asked to stop at the commit of its first line.
+        let stopDuringSecondGroup = context(isCancelled: { asked.withLock { $0 += 1; return $0 > 8 } })
+        var delivered: [Int] = []
+        let summary = store.performBatch(inputs(["a@example.com", "b@example.com", "c@example.com", "d@example.com", "e@example.com"]),
+                                         groupSize: 2, context: stopDuringSecondGroup, mutation: Tenants.register,
+                                         record: { _ throws(FolioError) in [] }) { outcomes, _ in
+            delivered += outcomes.map(\.line)
+        }
+        #expect(delivered == [1, 2])
+        #expect(summary.interrupted && summary.succeeded == 2 && summary.notAttempted == 3)
+        #expect(try tenantCount(store) == 2)
+    }
+
+    @Test("a single change asked to stop is rolled back before COMMIT, its staged mail removed")
+    func stopBeforeCommit() throws {
+        let store = try store()
+        let error = #expect(throws: FolioError.self) {
+            try store.perform(Tenants.register(TenantRegistration(email: "a@example.com", name: nil, tier: .trial, language: .es)),
+                              context: context(isCancelled: { true })) { _ throws(FolioError) in [] }
+        }
+        #expect(error?.code == .interrupted)
+        #expect(try tenantCount(store) == 0)
+        #expect(FileSystem.isDirectory(store.outboxDirectory))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: store.outboxDirectory)) == [])
     }
 }

@@ -64,6 +64,11 @@ final class BatchPrinter {
     /// The JSON list (for `-o json`) and the closing note.
     func finish(_ summary: BatchSummary) {
         if progress { context.console.err("\r") }
+        if summary.interrupted {
+            context.console.note("interrupted: \(summary.succeeded) document\(summary.succeeded == 1 ? "" : "s") "
+                                 + "\(context.globals.dryRun ? "checked" : "created") before the stop; "
+                                 + "\(summary.notAttempted) line(s) not done")
+        }
         if collectsJSON {
             let doc = JSONValue.object([JSONMember("items", .array(collected)), JSONMember("nextCursor", .null),
                                         JSONMember("hasMore", .bool(false))])

@@ -86,6 +86,7 @@ enum DocumentsCreate: LeafCommand {
                                          record: { Presented(one: $0).recorded },
                                          deliver: { printer.print($0, warnings: $1) })
         printer.finish(summary)
+        if summary.interrupted { throw ReportedFailure(status: context.interruptedStatus) }
         if let status = printer.firstFailure { throw ReportedFailure(status: status) }
     }
 }
