@@ -2,15 +2,21 @@
 // Folio takes no package dependencies: the C libraries below are system libraries that every
 // machine of ours has, reached through small module maps and shims.
 //
-// Start-up time matters (every script call pays it): SQLite, libxml2 (with the ICU, liblzma and
-// libstdc++ it needs) and zlib are linked from their static archives, which the module maps name
-// as `-l:libNAME.a` so that they land inside the linker's group ahead of the shared defaults, and
-// the executable is not position-independent (tens of thousands of relocations fewer). libcrypto
-// stays shared (see Sources/COpenSSL). Measured with bench/startup.sh; numbers in the README.
+// Start-up time matters (every script call pays it). A plain release build is the fast one, no
+// extra flag needed: the Swift runtime is linked statically (`-static-stdlib`, release only);
+// SQLite, libxml2 (with the ICU, liblzma and libstdc++ it needs), zlib and libcrypto are linked
+// from their static archives, which the module maps name as `-l:libNAME.a` so that they land
+// inside the linker's group ahead of the shared defaults (OpenSSL's legacy provider, loaded
+// only to read RC2 PKCS#12 files, brings the shared libcrypto then: see Sources/COpenSSL); and
+// the executable is not position-independent (tens of thousands of relocations fewer). Debug
+// builds, which the tests use, link dynamically. Measured with bench/startup.sh (README).
+//
+// The C modules are imported `internal`, so only FolioXML (and its tests, which touch libxml2
+// nodes) need libxml2's header path.
 import PackageDescription
 
 /// libxml2's headers live in /usr/include/libxml2 (Debian); pkg-config would also add a shared
-/// `-lxml2`, so every module that sees CLibXML2, directly or through FolioXML, gets the path here.
+/// `-lxml2`, so the modules that import CLibXML2 get the path here.
 let libxml2Headers: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
 
 let package = Package(

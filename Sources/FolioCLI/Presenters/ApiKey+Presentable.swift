@@ -42,7 +42,7 @@ extension KeyVerification: Presentable {
     static var columns: [Column<KeyVerification>] {
         [
             Column("VALID") { $0.valid ? "yes" : "no" },
-            Column("REASON") { $0.reason },
+            Column("REASON") { $0.reason.rawValue },
             Column("KEY") { $0.key?.id ?? "" },
             Column("TENANT") { $0.key?.tenantId ?? "" },
             Column("ENV") { $0.key?.environment.rawValue ?? "" },
@@ -59,7 +59,7 @@ extension KeyFinding: Presentable {
         [
             Column("LOCATION") { "\($0.file):\($0.line)" },
             Column("START") { $0.start + "…" },
-            Column("STATE") { $0.state + ($0.revokedNow ? " (now)" : "") },
+            Column("STATE") { $0.state.rawValue + ($0.revokedNow ? " (now)" : "") },
             Column("KEY") { $0.keyId ?? "" },
             Column("TENANT") { $0.tenantId ?? "" },
         ]

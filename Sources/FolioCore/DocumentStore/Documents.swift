@@ -67,7 +67,7 @@ public enum Documents {
                                             JSONMember("total", .string(document.total))])
             return Change(document,
                           audit: [AuditRecord(action: "document.create", targetId: document.id, tenantId: tenant.id, details: details)],
-                          events: [DomainEvent(type: "document.signed", tenantId: tenant.id, targetId: document.id,
+                          events: [DomainEvent(type: .documentSigned, tenantId: tenant.id, targetId: document.id,
                                                payload: document.json)])
         }
     }

@@ -127,7 +127,7 @@ extension Issuers {
         let updated = try load(issuer.id, tx: tx, now: ctx.now)
         return Change(IssuerCertificateView(issuer: updated, certificate: record.info),
                       audit: [certificateAudit(action, updated, record.info)],
-                      events: [event("issuer.certificate_changed", updated)])
+                      events: [event(.issuerCertificateChanged, updated)])
     }
 
     static func certificateAudit(_ action: String, _ issuer: Issuer, _ c: IssuerCertificate) -> AuditRecord {

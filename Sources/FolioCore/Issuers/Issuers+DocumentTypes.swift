@@ -27,7 +27,7 @@ extension Issuers {
             let updated = try load(issuer.id, tx: tx, now: ctx.now)
             return Change(types,
                           audit: [audit(action, issuer, details: .object([JSONMember("types", .array(codes.map(JSONValue.string)))]))],
-                          events: [event("issuer.updated", updated)])
+                          events: [event(.issuerUpdated, updated)])
         }
     }
 

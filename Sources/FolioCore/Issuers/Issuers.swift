@@ -62,7 +62,7 @@ public enum Issuers {
             }
             try insert(issuer, tx: tx)
             let made = try load(issuer.id, tx: tx, now: ctx.now)
-            return Change(made, audit: [audit("issuer.create", made)], events: [event("issuer.created", made)])
+            return Change(made, audit: [audit("issuer.create", made)], events: [event(.issuerCreated, made)])
         }
     }
 
@@ -80,7 +80,7 @@ public enum Issuers {
         try tx.setIssuerCertificate(issuerId: issuer.id, certificateId: certificate.info.id, at: ctx.now)
         let made = try load(issuer.id, tx: tx, now: ctx.now)
         return (made, [audit("issuer.create", made), certificateAudit("issuer.cert_generate", made, certificate.info)],
-                [event("issuer.created", made)])
+                [event(.issuerCreated, made)])
     }
 
     public static func show(store: Store, handle: String, now: Timestamp) throws(FolioError) -> Issuer {
@@ -152,7 +152,7 @@ public enum Issuers {
         AuditRecord(action: action, targetId: issuer.id, tenantId: issuer.tenantId, details: details)
     }
 
-    static func event(_ type: String, _ issuer: Issuer) -> DomainEvent {
+    static func event(_ type: EventType, _ issuer: Issuer) -> DomainEvent {
         DomainEvent(type: type, tenantId: issuer.tenantId, targetId: issuer.id, payload: issuer.json)
     }
 }

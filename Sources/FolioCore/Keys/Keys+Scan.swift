@@ -10,13 +10,19 @@ public struct KeyCandidate: Sendable, Equatable {
     public var hash: String?
 }
 
-/// One line of the `keys scan` report.
+/// What a key found in a file is: a key of this store in one of its states, a well-formed key
+/// this store does not know, or a string whose checksum is wrong.
+public enum KeyFindingState: String, Sendable, CaseIterable {
+    case active, revoked, expired, unknown
+    case badChecksum = "bad_checksum"
+}
+
+/// One line of a key scan's report.
 public struct KeyFinding: Sendable {
     public var file: String
     public var line: Int
     public var start: String
-    /// `active`, `revoked`, `expired`, `unknown` (well-formed, not in this store) or `bad_checksum`.
-    public var state: String
+    public var state: KeyFindingState
     public var keyId: String?
     public var tenantId: String?
     /// Whether this scan revoked it (`--revoke`).
@@ -27,7 +33,7 @@ public struct KeyFinding: Sendable {
             JSONMember("file", .string(file)),
             JSONMember("line", .int(line)),
             JSONMember("start", .string(start)),
-            JSONMember("state", .string(state)),
+            JSONMember("state", .string(state.rawValue)),
             JSONMember("keyId", keyId.map(JSONValue.string) ?? .null),
             JSONMember("tenantId", tenantId.map(JSONValue.string) ?? .null),
             JSONMember("revoked", .bool(revokedNow)),
@@ -80,14 +86,14 @@ extension Keys {
     }
 
     static func finding(_ c: KeyCandidate, tx: StoreTransaction, now: Timestamp) throws(FolioError) -> (KeyFinding, ApiKey?) {
-        var finding = KeyFinding(file: c.file, line: c.line, start: c.start, state: "bad_checksum", keyId: nil,
+        var finding = KeyFinding(file: c.file, line: c.line, start: c.start, state: .badChecksum, keyId: nil,
                                  tenantId: nil, revokedNow: false)
         guard let hash = c.hash else { return (finding, nil) }
         guard let key = try tx.apiKey(hash: hash, now: now) else {
-            finding.state = "unknown"
+            finding.state = .unknown
             return (finding, nil)
         }
-        finding.state = key.status.rawValue
+        finding.state = KeyFindingState(key.status)
         finding.keyId = key.id
         finding.tenantId = key.tenantId
         return (finding, key)
@@ -118,12 +124,23 @@ extension Keys {
                         change.events.append(done.event)
                         revoked[key.id] = true
                     }
-                    f.state = "revoked"
+                    f.state = .revoked
                     f.revokedNow = true
                 }
                 change.result.append(f)
             }
             return change
+        }
+    }
+}
+
+extension KeyFindingState {
+    /// The state of a key of this store.
+    init(_ status: KeyStatus) {
+        switch status {
+        case .active: self = .active
+        case .revoked: self = .revoked
+        case .expired: self = .expired
         }
     }
 }

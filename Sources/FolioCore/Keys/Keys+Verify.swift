@@ -1,11 +1,20 @@
 import FolioSupport
 
-/// The outcome of `keys verify`, with the JSON body printed for every outcome.
+/// Why a key check passed or failed, as the JSON body's `reason` says it.
+public enum KeyCheckReason: String, Sendable, CaseIterable {
+    case ok, malformed
+    case badChecksum = "bad_checksum"
+    case notFound = "not_found"
+    case revoked, expired
+    case tenantSuspended = "tenant_suspended"
+    case missingScope = "missing_scope"
+    case rateLimited = "rate_limited"
+}
+
+/// The outcome of a key check, with the JSON body printed for every outcome.
 public struct KeyVerification: Sendable {
     public var valid: Bool
-    /// `ok`, or why not: `malformed`, `bad_checksum`, `not_found`, `revoked`, `expired`,
-    /// `tenant_suspended`, `missing_scope`, `rate_limited`.
-    public var reason: String
+    public var reason: KeyCheckReason
     public var key: ApiKey?
     /// Seconds until the rate-limit window ends (only when rate limited).
     public var retryAfter: Int64?
@@ -15,7 +24,7 @@ public struct KeyVerification: Sendable {
     public var json: JSONValue {
         .object([
             JSONMember("valid", .bool(valid)),
-            JSONMember("reason", .string(reason)),
+            JSONMember("reason", .string(reason.rawValue)),
             JSONMember("keyId", key.map { .string($0.id) } ?? .null),
             JSONMember("tenantId", key.map { .string($0.tenantId) } ?? .null),
             JSONMember("environment", key.map { .string($0.environment.rawValue) } ?? .null),
@@ -25,9 +34,9 @@ public struct KeyVerification: Sendable {
         ])
     }
 
-    static func unauthorized(_ reason: String, _ message: String, key: ApiKey? = nil, hint: String? = nil) -> KeyVerification {
+    static func unauthorized(_ reason: KeyCheckReason, _ message: String, key: ApiKey? = nil, hint: String? = nil) -> KeyVerification {
         KeyVerification(valid: false, reason: reason, key: key, retryAfter: nil,
-                        error: FolioError(.unauthorized, message, hint: hint, details: [JSONMember("reason", .string(reason))]))
+                        error: FolioError(.unauthorized, message, hint: hint, details: [JSONMember("reason", .string(reason.rawValue))]))
     }
 }
 
@@ -36,10 +45,10 @@ extension Keys {
     public static func rejection(_ problem: KeyFormatProblem) -> KeyVerification {
         switch problem {
         case .malformed:
-            return .unauthorized("malformed", "this is not a Folio API key (expected folio_test_ or folio_live_ and 36 characters)",
+            return .unauthorized(.malformed, "this is not a Folio API key (expected folio_test_ or folio_live_ and 36 characters)",
                                  hint: "was it truncated or pasted with extra characters?")
         case .badChecksum:
-            return .unauthorized("bad_checksum", "the key's checksum does not match: a character was changed or mistyped")
+            return .unauthorized(.badChecksum, "the key's checksum does not match: a character was changed or mistyped")
         }
     }
 
@@ -58,18 +67,18 @@ extension Keys {
         }
         return try store.write { tx throws(FolioError) -> KeyVerification in
             guard let found = try tx.apiKeyForVerification(hash: parsed.hash, now: now) else {
-                return .unauthorized("not_found", "no such API key (it was never minted here, or the store is another)")
+                return .unauthorized(.notFound, "no such API key (it was never minted here, or the store is another)")
             }
             let key = found.key
             switch key.status {
             case .revoked:
-                return .unauthorized("revoked", "the key \(key.start)… was revoked at \(key.revokedAt?.rfc3339 ?? "?")", key: key)
+                return .unauthorized(.revoked, "the key \(key.start)… was revoked at \(key.revokedAt?.rfc3339 ?? "?")", key: key)
             case .expired:
-                return .unauthorized("expired", "the key \(key.start)… expired at \(key.expiresAt?.rfc3339 ?? "?")", key: key)
+                return .unauthorized(.expired, "the key \(key.start)… expired at \(key.expiresAt?.rfc3339 ?? "?")", key: key)
             case .active: break
             }
             if found.tenantStatus == TenantStatus.suspended.rawValue {
-                return .unauthorized("tenant_suspended", "the tenant \(key.tenantId) of this key is suspended", key: key)
+                return .unauthorized(.tenantSuspended, "the tenant \(key.tenantId) of this key is suspended", key: key)
             }
             var windowStart = found.windowStart ?? now.seconds
             var count = found.windowCount
@@ -79,24 +88,24 @@ extension Keys {
             }
             if count >= Int64(key.rateLimit.count) {
                 let retry = max(1, windowStart + key.rateLimit.seconds - now.seconds)
-                return KeyVerification(valid: false, reason: "rate_limited", key: key, retryAfter: retry,
+                return KeyVerification(valid: false, reason: .rateLimited, key: key, retryAfter: retry,
                                        error: FolioError(.rateLimited, "the key \(key.start)… has spent its rate limit of \(key.rateLimit)",
                                                          hint: "retry in \(retry) s",
-                                                         details: [JSONMember("reason", .string("rate_limited")),
+                                                         details: [JSONMember("reason", .string(KeyCheckReason.rateLimited.rawValue)),
                                                                    JSONMember("retryAfter", .int(Int(retry)))]))
             }
             let missing = wanted.filter { !Scopes.grants(key.scopes, $0) }
             try tx.recordApiKeyUse(id: key.id, windowStart: windowStart, windowCount: count + 1,
                                    lastUsedAt: missing.isEmpty ? now : nil)
             if !missing.isEmpty {
-                return KeyVerification(valid: false, reason: "missing_scope", key: key, retryAfter: nil,
+                return KeyVerification(valid: false, reason: .missingScope, key: key, retryAfter: nil,
                                        error: FolioError(.forbidden, "the key \(key.start)… lacks the scope \(missing.joined(separator: ", "))",
-                                                         details: [JSONMember("reason", .string("missing_scope")),
+                                                         details: [JSONMember("reason", .string(KeyCheckReason.missingScope.rawValue)),
                                                                    JSONMember("missing", .array(missing.map(JSONValue.string)))]))
             }
             var used = key
             used.lastUsedAt = now
-            return KeyVerification(valid: true, reason: "ok", key: used, retryAfter: nil, error: nil)
+            return KeyVerification(valid: true, reason: .ok, key: used, retryAfter: nil, error: nil)
         }
     }
 }

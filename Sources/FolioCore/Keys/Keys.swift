@@ -160,7 +160,7 @@ public enum Keys {
                                                   JSONMember("scopes", .array(scopes.map(JSONValue.string))),
                                                   JSONMember("rotatedFrom", rotatedFrom.map(JSONValue.string) ?? .null)]))
         return (MintedKey(key: key, secret: shown), audit,
-                DomainEvent(type: "key.created", tenantId: tenant.id, targetId: key.id, payload: key.json))
+                DomainEvent(type: .keyCreated, tenantId: tenant.id, targetId: key.id, payload: key.json))
     }
 
     /// Revokes `key` in `tx` (immediately, for every later verify).
@@ -177,7 +177,7 @@ public enum Keys {
         let audit = AuditRecord(action: "key.revoke", targetId: key.id, tenantId: key.tenantId,
                                 details: .object([JSONMember("start", .string(key.start)),
                                                   JSONMember("reason", reason.map(JSONValue.string) ?? .null)]))
-        return (key, audit, DomainEvent(type: "key.revoked", tenantId: key.tenantId, targetId: key.id, payload: key.json))
+        return (key, audit, DomainEvent(type: .keyRevoked, tenantId: key.tenantId, targetId: key.id, payload: key.json))
     }
 
     public static func revoke(_ handle: String, reason: String?) -> Mutation<ApiKey> {
@@ -232,7 +232,7 @@ public enum Keys {
                                     details: .object([JSONMember("start", .string(old.start)),
                                                       JSONMember("newKeyId", .string(made.minted.key.id)),
                                                       JSONMember("oldExpiresAt", .string(old.expiresAt?.rfc3339 ?? ""))]))
-            let event = DomainEvent(type: "key.rotated", tenantId: old.tenantId, targetId: old.id,
+            let event = DomainEvent(type: .keyRotated, tenantId: old.tenantId, targetId: old.id,
                                     payload: .object([JSONMember("old", old.json), JSONMember("new", made.minted.key.json)]))
             return Change(KeyRotation(old: old, new: made.minted), audit: [made.audit, audit], events: [made.event, event])
         }

@@ -42,7 +42,7 @@ extension Tenants {
             var change = Change(result, audit: [AuditRecord(action: "tenant.promote", targetId: tenant.id, tenantId: tenant.id,
                                                             details: .object([JSONMember("forced", .bool(force)),
                                                                               JSONMember("keys", .int(sandboxKeys.count))]))],
-                                events: [DomainEvent(type: "tenant.promoted", tenantId: tenant.id, targetId: tenant.id,
+                                events: [DomainEvent(type: .tenantPromoted, tenantId: tenant.id, targetId: tenant.id,
                                                      payload: tenant.json)])
             for old in sandboxKeys {
                 let revoked = try Keys.revoke(old, reason: "promoted", tx: tx, ctx: ctx)

@@ -50,11 +50,11 @@ public struct AuditRecord: Sendable {
 
 /// A domain event (the future webhook outbox) a change asks the pipeline to write.
 public struct DomainEvent: Sendable {
-    public var type: String
+    public var type: EventType
     public var tenantId: String?
     public var targetId: String?
     public var payload: JSONValue
-    public init(type: String, tenantId: String?, targetId: String?, payload: JSONValue) {
+    public init(type: EventType, tenantId: String?, targetId: String?, payload: JSONValue) {
         self.type = type
         self.tenantId = tenantId
         self.targetId = targetId

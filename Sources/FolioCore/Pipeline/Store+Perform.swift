@@ -31,7 +31,7 @@ extension Store {
                 let change = try mutation.body(tx, context)
                 for entry in change.audit { try AuditLog.append(entry, context: context, tx: tx) }
                 for event in change.events {
-                    try tx.insertEvent(id: context.ids.make(.event), type: event.type, tenantId: event.tenantId,
+                    try tx.insertEvent(id: context.ids.make(.event), type: event.type.rawValue, tenantId: event.tenantId,
                                        targetId: event.targetId, payload: event.payload, at: context.now)
                 }
                 if let key = context.idempotencyKey, let sealingKey {

@@ -90,7 +90,7 @@ public enum Tenants {
                                               outcome: "created",
                                               details: .object([JSONMember("tier", .string(tenant.tier.rawValue))])),
                                   made.audit] + issuer.audit,
-                          events: [DomainEvent(type: "tenant.created", tenantId: tenant.id, targetId: tenant.id,
+                          events: [DomainEvent(type: .tenantCreated, tenantId: tenant.id, targetId: tenant.id,
                                                payload: tenant.json), made.event] + issuer.events,
                           sideEffects: [.mail(VerificationMail.make(for: tenant, token: token.plain, howTo: input.verifyHowTo,
                                                                      now: ctx.now, ids: ctx.ids))])
@@ -166,7 +166,7 @@ public enum Tenants {
             tenant.updatedAt = ctx.now
             try tx.updateTenant(tenant)
             try tx.setVerificationToken(tenantId: tenant.id, hash: nil, expiresAt: nil)
-            return change(tenant, action: "tenant.verify", event: "tenant.verified",
+            return change(tenant, action: "tenant.verify", event: .tenantVerified,
                           details: .object([JSONMember("forced", .bool(force))]))
         }
     }
@@ -190,7 +190,7 @@ public enum Tenants {
     }
 
     public static func setTier(_ handle: String, tier: Tier) -> Mutation<Tenant> {
-        update(handle, action: "tenant.set_tier", event: "tenant.updated") { tenant, ctx throws(FolioError) in
+        update(handle, action: "tenant.set_tier", event: .tenantUpdated) { tenant, ctx throws(FolioError) in
             let old = tenant.tier
             tenant.tier = tier
             if tier != .trial { tenant.trialEndsAt = nil }
@@ -200,7 +200,7 @@ public enum Tenants {
     }
 
     public static func setLanguage(_ handle: String, language: Language) -> Mutation<Tenant> {
-        update(handle, action: "tenant.set_language", event: "tenant.updated") { tenant, _ throws(FolioError) in
+        update(handle, action: "tenant.set_language", event: .tenantUpdated) { tenant, _ throws(FolioError) in
             let old = tenant.language
             tenant.language = language
             return .object([JSONMember("from", .string(old.rawValue)), JSONMember("to", .string(language.rawValue))])
@@ -208,7 +208,7 @@ public enum Tenants {
     }
 
     public static func suspend(_ handle: String, reason: String) -> Mutation<Tenant> {
-        update(handle, action: "tenant.suspend", event: "tenant.suspended") { tenant, _ throws(FolioError) in
+        update(handle, action: "tenant.suspend", event: .tenantSuspended) { tenant, _ throws(FolioError) in
             let reason = reason.trimmingSpaces
             guard !reason.isEmpty else { throw .validation("a reason is needed to suspend a tenant", field: "reason") }
             guard tenant.status != .suspended else { throw .invalidState("tenant \(tenant.id) is already suspended") }
@@ -220,7 +220,7 @@ public enum Tenants {
 
     /// Lifts a suspension: back to active, or to pending_verification when never verified.
     public static func activate(_ handle: String) -> Mutation<Tenant> {
-        update(handle, action: "tenant.activate", event: "tenant.activated") { tenant, _ throws(FolioError) in
+        update(handle, action: "tenant.activate", event: .tenantActivated) { tenant, _ throws(FolioError) in
             guard tenant.status == .suspended else {
                 throw .invalidState("tenant \(tenant.id) is \(tenant.status.rawValue), not suspended",
                                     remedy: tenant.status == .pendingVerification ? .verifyTenant(tenant.id) : nil)
@@ -231,7 +231,7 @@ public enum Tenants {
         }
     }
 
-    private static func update(_ handle: String, action: String, event: String,
+    private static func update(_ handle: String, action: String, event: EventType,
                                _ apply: @escaping (inout Tenant, MutationContext) throws(FolioError) -> JSONValue) -> Mutation<Tenant> {
         Mutation { tx, ctx throws(FolioError) in
             var tenant = try find(handle, in: tx)
@@ -242,7 +242,7 @@ public enum Tenants {
         }
     }
 
-    private static func change(_ tenant: Tenant, action: String, event: String?, details: JSONValue = .object([])) -> Change<Tenant> {
+    private static func change(_ tenant: Tenant, action: String, event: EventType?, details: JSONValue = .object([])) -> Change<Tenant> {
         Change(tenant,
                audit: [AuditRecord(action: action, targetId: tenant.id, tenantId: tenant.id, details: details)],
                events: event.map { [DomainEvent(type: $0, tenantId: tenant.id, targetId: tenant.id, payload: tenant.json)] } ?? [])

@@ -35,7 +35,7 @@ enum KeysScan: LeafCommand {
             findings = try Keys.scan(found.candidates, store: try context.openStore(), now: context.now)
             context.console.out(context.renderer.page(findings, nextCursor: nil))
         }
-        let active = findings.filter { $0.state == "active" }
+        let active = findings.filter { $0.state == .active }
         guard !active.isEmpty else { return }
         let places = active.prefix(3).map { "\($0.file):\($0.line)" }.joined(separator: ", ")
         throw ReportedFailure(FolioError(.unauthorized, "\(active.count) active key(s) found (\(places))",

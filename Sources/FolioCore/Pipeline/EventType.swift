@@ -1,0 +1,17 @@
+/// The types of domain events (the webhook outbox), as stored and as integrators filter them.
+/// Names never change once published; new ones are added.
+public enum EventType: String, Sendable, CaseIterable {
+    case tenantCreated = "tenant.created"
+    case tenantVerified = "tenant.verified"
+    case tenantUpdated = "tenant.updated"
+    case tenantSuspended = "tenant.suspended"
+    case tenantActivated = "tenant.activated"
+    case tenantPromoted = "tenant.promoted"
+    case keyCreated = "key.created"
+    case keyRevoked = "key.revoked"
+    case keyRotated = "key.rotated"
+    case issuerCreated = "issuer.created"
+    case issuerUpdated = "issuer.updated"
+    case issuerCertificateChanged = "issuer.certificate_changed"
+    case documentSigned = "document.signed"
+}
