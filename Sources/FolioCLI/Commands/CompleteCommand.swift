@@ -70,8 +70,3 @@ enum CompleteCommand: LeafCommand {
         return false
     }
 }
-
-extension ValueKind {
-    /// A value that shell completion reads from the store: `folio __complete KIND`.
-    static func completing(_ kind: CompletionKind) -> ValueKind { .dynamic(kind.rawValue) }
-}

@@ -40,12 +40,3 @@ enum TenantsVerify: LeafCommand {
                             present: { Presented(one: $0) }) { "verified \($0.email); \($0.id) is \($0.status.rawValue)" }
     }
 }
-
-extension String {
-    var trimmingSpacesAndNewlines: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
-    }
-}
