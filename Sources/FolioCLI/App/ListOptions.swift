@@ -7,16 +7,17 @@ struct ListOptions {
     var cursor: String?
     var all: Bool
 
-    static let specs: [Option] = [
-        Option("limit", value: "n", kind: .integer(1...PageRequest.maximumLimit), default: String(PageRequest.defaultLimit),
-               help: "How many items to show at most."),
-        Option("cursor", value: "cursor", help: "Continue after this cursor (from nextCursor)."),
-        Option("all", help: "Show every page."),
-    ]
+    static let limit: OptionKey<Int> = .integer("limit", value: "n", range: 1...PageRequest.maximumLimit,
+                                                default: PageRequest.defaultLimit, help: "How many items to show at most.")
+    static let cursor: OptionKey<String?> = .string("cursor", value: "cursor", help: "Continue after this cursor (from nextCursor).")
+    static let all: OptionKey<Bool> = .flag("all", help: "Show every page.")
+
+    /// The options every list command appends to its own.
+    static let specs: [Option] = [limit.option, cursor.option, all.option]
 
     init(_ invocation: Invocation) {
-        limit = invocation.value("limit").flatMap { Int($0) } ?? PageRequest.defaultLimit
-        cursor = invocation.value("cursor")
-        all = invocation.flag("all")
+        limit = invocation[ListOptions.limit]
+        cursor = invocation[ListOptions.cursor]
+        all = invocation[ListOptions.all]
     }
 }

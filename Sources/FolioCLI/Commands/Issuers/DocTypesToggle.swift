@@ -1,7 +1,8 @@
 import CommandLineKit
 import FolioCore
 
-/// `doc-types enable` and `disable`: the same command with the opposite switch.
+/// `doc-types enable` and `disable`: the same command with the opposite switch. A conforming
+/// command declares its spec (the issuer and `IssuersCommands.types`) and `enabled`.
 protocol DocTypesToggle: LeafCommand where Options == DocTypesToggleOptions {
     static var enabled: Bool { get }
 }
@@ -13,7 +14,7 @@ struct DocTypesToggleOptions {
 
 extension DocTypesToggle {
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> DocTypesToggleOptions {
-        DocTypesToggleOptions(handle: IssuersCommands.handle(inv), codes: inv.arguments("type"))
+        DocTypesToggleOptions(handle: inv[IssuersCommands.handle], codes: inv[IssuersCommands.types])
     }
 
     static func run(_ options: DocTypesToggleOptions, _ context: CommandContext) throws {

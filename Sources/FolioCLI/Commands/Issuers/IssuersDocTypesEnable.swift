@@ -6,6 +6,6 @@ enum IssuersDocTypesEnable: DocTypesToggle {
     static let enabled = true
     static let spec = Command(
         "enable", abstract: "Enable document types for an issuer.",
-        arguments: [IssuersCommands.handleArgument, IssuersCommands.typesArgument],
+        arguments: [IssuersCommands.handle.argument, IssuersCommands.types.argument],
         examples: [Example("folio issuers doc-types enable iss_… 04 05")])
 }
