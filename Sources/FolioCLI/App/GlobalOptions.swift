@@ -14,25 +14,32 @@ struct GlobalOptions {
     var noColor: Bool
     var quiet: Bool
 
-    static let specs: [Option] = [
-        Option("store", value: "path", kind: .path, env: "FOLIO_STORE",
-               help: "The store directory (default: $XDG_DATA_HOME/folio, else ~/.local/share/folio)."),
-        Option("output", short: "o", value: "format", kind: .choice(OutputFormat.allCases.map(\.rawValue)),
-               default: "table", env: "FOLIO_OUTPUT", help: "Output format."),
-        Option("actor", value: "name", env: "FOLIO_ACTOR", help: "Who is acting, for the audit log (default: the OS user name)."),
-        Option("idempotency-key", value: "key",
-               help: "On a mutating command: the same key with the same arguments replays the first result (kept 24 h)."),
-        Option("dry-run", help: "On a mutating command: validate and show what would change; write nothing."),
-        Option("yes", short: "y", help: "Skip the confirmation of a destructive command."),
-        Option("no-color", env: "NO_COLOR", help: "No ANSI colour (colour only ever appears on a terminal)."),
-        Option("quiet", short: "q", help: "Print nothing but the result's id(s)."),
-    ]
+    // The default store depends on the environment, so it is resolved when read, not declared.
+    static let store: OptionKey<String?> = .string(
+        "store", value: "path", kind: .path, env: "FOLIO_STORE",
+        help: "The store directory (default: $XDG_DATA_HOME/folio, else ~/.local/share/folio).")
+    static let output: OptionKey<OutputFormat> = .choice("output", short: "o", value: "format", default: .table,
+                                                         env: "FOLIO_OUTPUT", help: "Output format.")
+    static let actor: OptionKey<String?> = .string(
+        "actor", value: "name", env: "FOLIO_ACTOR", help: "Who is acting, for the audit log (default: the OS user name).")
+    static let idempotencyKey: OptionKey<String?> = .string(
+        "idempotency-key", value: "key",
+        help: "On a mutating command: the same key with the same arguments replays the first result (kept 24 h).")
+    static let dryRun: OptionKey<Bool> = .flag(
+        "dry-run", help: "On a mutating command: validate and show what would change; write nothing.")
+    static let yes: OptionKey<Bool> = .flag("yes", short: "y", help: "Skip the confirmation of a destructive command.")
+    static let noColor: OptionKey<Bool> = .flag(
+        "no-color", env: "NO_COLOR", help: "No ANSI colour (colour only ever appears on a terminal).")
+    static let quiet: OptionKey<Bool> = .flag("quiet", short: "q", help: "Print nothing but the result's id(s).")
+
+    static let specs: [Option] = [store.option, output.option, actor.option, idempotencyKey.option, dryRun.option,
+                                  yes.option, noColor.option, quiet.option]
 
     /// Global options that do not change what a command means, so they stay out of the
     /// idempotency fingerprint: presentation (`-o`, `-q`, `--no-color`: a replay renders the
     /// recorded result in the format asked for then), who acts, where the store is, prompts.
-    static let notInFingerprint: Set<String> = ["idempotency-key", "store", "output", "quiet", "no-color", "actor",
-                                                 "yes", "dry-run"]
+    static let notInFingerprint = Set([idempotencyKey.option, store.option, output.option, quiet.option, noColor.option,
+                                       actor.option, yes.option, dryRun.option].map(\.long))
 
     /// Who acts, for the audit log: the option, else the OS user name. Looked up only when a
     /// mutation needs it: the password-database lookup costs every read command start-up time.
@@ -41,13 +48,13 @@ struct GlobalOptions {
     }
 
     init(_ invocation: Invocation, environment: [String: String]) {
-        store = invocation.value("store") ?? Store.defaultDirectory(environment: environment)
-        output = invocation.value("output").flatMap(OutputFormat.init(rawValue:)) ?? .table
-        actor = invocation.value("actor")
-        idempotencyKey = invocation.value("idempotency-key")
-        dryRun = invocation.flag("dry-run")
-        yes = invocation.flag("yes")
-        noColor = invocation.flag("no-color")
-        quiet = invocation.flag("quiet")
+        store = invocation[GlobalOptions.store] ?? Store.defaultDirectory(environment: environment)
+        output = invocation[GlobalOptions.output]
+        actor = invocation[GlobalOptions.actor]
+        idempotencyKey = invocation[GlobalOptions.idempotencyKey]
+        dryRun = invocation[GlobalOptions.dryRun]
+        yes = invocation[GlobalOptions.yes]
+        noColor = invocation[GlobalOptions.noColor]
+        quiet = invocation[GlobalOptions.quiet]
     }
 }

@@ -13,11 +13,13 @@ enum CompleteCommand: LeafCommand {
     /// Long enough to ride out a checkpoint, short enough that a held lock never stalls a prompt.
     static let busyTimeoutMilliseconds: Int32 = 100
 
+    /// Plain text, not a choice: an unknown kind prints nothing rather than a parse error.
+    static let kind: ArgumentKey<String> = .string("kind", help: "tenants, keys, unrevoked-keys, issuers or documents.")
+    static let prefix: ArgumentKey<String?> = .optional("prefix", help: "The word being completed, unquoted.")
+
     static let spec = Command(
         name, abstract: "Print completion candidates of KIND that start with PREFIX (for the completion scripts).",
-        arguments: [Argument("kind", help: "tenants, keys, unrevoked-keys, issuers or documents."),
-                    Argument("prefix", help: "The word being completed, unquoted.", optional: true)],
-        hidden: true)
+        arguments: [kind.argument, prefix.argument], hidden: true)
 
     struct Options {
         var kind: CompletionKind?
@@ -25,7 +27,7 @@ enum CompleteCommand: LeafCommand {
     }
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
-        Options(kind: inv.argument("kind").flatMap(CompletionKind.init(rawValue:)), prefix: inv.argument("prefix") ?? "")
+        Options(kind: CompletionKind(rawValue: inv[kind]), prefix: inv[prefix] ?? "")
     }
 
     static func run(_ options: Options, _ context: CommandContext) throws {
@@ -69,9 +71,4 @@ enum CompleteCommand: LeafCommand {
         }
         return false
     }
-}
-
-extension ValueKind {
-    /// A value that shell completion reads from the store: `folio __complete KIND`.
-    static func completing(_ kind: CompletionKind) -> ValueKind { .dynamic(kind.rawValue) }
 }

@@ -3,6 +3,8 @@ import FolioCore
 
 /// `folio completions`
 enum CompletionsCommand: LeafCommand {
+    static let shell: ArgumentKey<Shell> = .choice("shell", help: "The shell.")
+
     static let spec = Command(
         "completions", abstract: "Print the shell completion script for bash, zsh or fish.",
         discussion: "Besides commands, options and fixed values, the scripts complete what only the store knows: "
@@ -11,7 +13,7 @@ enum CompletionsCommand: LeafCommand {
             + "the line being completed (else FOLIO_STORE), and offer at most 100 values; zsh and fish show a "
             + "description beside each (a tenant's name, a key's label and tenant, an issuer's name, a document's "
             + "number and buyer). Without a readable store they offer nothing, and never print an error.",
-        arguments: [Argument("shell", help: "The shell.", kind: .choice(Shell.allCases.map(\.rawValue)))],
+        arguments: [shell.argument],
         examples: [
             Example("folio completions bash > /etc/bash_completion.d/folio"),
             Example("folio completions zsh > \"${fpath[1]}/_folio\""),
@@ -19,7 +21,7 @@ enum CompletionsCommand: LeafCommand {
         ])
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Shell {
-        Shell(rawValue: inv.argument("shell") ?? "") ?? .bash
+        inv[shell]
     }
 
     static func run(_ shell: Shell, _ context: CommandContext) throws {

@@ -4,12 +4,14 @@ import FolioSupport
 
 /// `folio generate-docs DIR` (hidden): writes completions/ and man/ from the command model.
 enum GenerateDocsCommand: LeafCommand {
+    static let dir: ArgumentKey<String> = .string("dir", help: "The repository root.", kind: .path)
+
     static let spec = Command(
         "generate-docs", abstract: "Write the completion scripts and man pages into DIR (for maintainers).",
-        arguments: [Argument("dir", help: "The repository root.", kind: .path)], hidden: true)
+        arguments: [dir.argument], hidden: true)
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String {
-        inv.argument("dir") ?? "."
+        inv[dir]
     }
 
     static func run(_ dir: String, _ context: CommandContext) throws {

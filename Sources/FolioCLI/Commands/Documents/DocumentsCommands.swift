@@ -8,8 +8,7 @@ enum DocumentsCommands {
         leaves: [DocumentsCreate.self, DocumentsList.self, DocumentsShow.self, DocumentsXML.self, DocumentsVerify.self,
                  DocumentsDecodeKey.self])
 
-    static let handleArgument = Argument("document", help: "The document: its id (doc_…) or its 49-digit access key.",
-                                         kind: .completing(.documents))
-
-    static func handle(_ invocation: Invocation) -> String { invocation.argument("document") ?? "" }
+    /// The document every per-document verb takes.
+    static let handle: ArgumentKey<String> = .string("document", help: "The document: its id (doc_…) or its 49-digit access key.",
+                                                     kind: .completing(.documents))
 }

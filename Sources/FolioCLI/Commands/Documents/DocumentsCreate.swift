@@ -6,6 +6,13 @@ import FolioSupport
 
 /// `folio documents create`
 enum DocumentsCreate: LeafCommand {
+    static let issuer: OptionKey<String> = .required("issuer", value: "issuer", kind: IssuersCommands.handleKind,
+                                                     help: "The issuer (iss_…) that issues and signs.")
+    static let file: OptionKey<String> = .required("file", value: "path", kind: .path,
+                                                   help: "The invoice JSON or JSON-lines file ('-' for stdin).")
+    static let profile: OptionKey<SignatureProfile> = .choice("profile", value: "profile", default: .sri,
+                                                              help: "The signature profile.")
+
     static let spec = Command(
         "create", abstract: "Create and sign invoices (factura 01) from JSON, one or a JSON-lines batch.",
         discussion: "The input is one JSON invoice (docs/invoice-input.md; examples/invoice.json), or JSON lines: one "
@@ -17,12 +24,7 @@ enum DocumentsCreate: LeafCommand {
             + "reported on stderr with its line number and takes no number, the others go on, and the exit status "
             + "is that of the first failure. Lines are committed in groups of 100, and a group's results are "
             + "printed once it has committed. With --idempotency-key, line N of a batch uses KEY/line-N.",
-        options: [
-            Option("issuer", value: "issuer", kind: IssuersCommands.handleKind, required: true, help: "The issuer (iss_…) that issues and signs."),
-            Option("file", value: "path", kind: .path, required: true, help: "The invoice JSON or JSON-lines file ('-' for stdin)."),
-            Option("profile", value: "profile", kind: .choice(SignatureProfile.allCases.map(\.rawValue)), default: "sri",
-                   help: "The signature profile."),
-        ],
+        options: [issuer.option, file.option, profile.option],
         examples: [
             Example("folio documents create --issuer iss_… --file invoice.json -o json"),
             Example("folio documents create --issuer iss_… --file batch.jsonl -o jsonl > created.jsonl"),
@@ -40,12 +42,10 @@ enum DocumentsCreate: LeafCommand {
     }
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
-        let path = inv.value("file") ?? "-"
-        let bytes = try context.readInput(path: path, what: "invoice JSON", field: "file")
+        let path = inv[file]
+        let bytes = try context.readInput(path: path, what: "invoice JSON", field: file.option.long)
         context.fingerprintInput(bytes)
-        return Options(issuer: inv.value("issuer") ?? "",
-                       profile: SignatureProfile(rawValue: inv.value("profile") ?? "") ?? .sri,
-                       inputs: try parse(bytes, name: path == "-" ? "stdin" : path))
+        return Options(issuer: inv[issuer], profile: inv[profile], inputs: try parse(bytes, name: path == "-" ? "stdin" : path))
     }
 
     /// One JSON document, else JSON lines. A malformed file is reported with line and column,

@@ -1,26 +1,20 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// `folio documents list`
-enum DocumentsList: LeafCommand {
+enum DocumentsList: ListCommand {
+    static let issuer: OptionKey<String?> = .string("issuer", value: "issuer", kind: IssuersCommands.handleKind,
+                                                    help: "Only this issuer's documents (iss_…).")
+
     static let spec = Command(
         "list", abstract: "List documents, oldest first.",
-        options: [Option("issuer", value: "issuer", kind: IssuersCommands.handleKind, help: "Only this issuer's documents (iss_…).")] + ListOptions.specs,
+        options: [issuer.option] + ListOptions.specs,
         examples: [Example("folio documents list --issuer iss_… -o json")])
 
-    struct Options {
-        var issuer: String?
-        var page: ListOptions
-    }
+    static func filter(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String? { inv[issuer] }
 
-    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
-        Options(issuer: inv.value("issuer"), page: ListOptions(inv))
-    }
-
-    static func run(_ options: Options, _ context: CommandContext) throws {
-        let store = try context.openStore()
-        try context.printList(options.page) { request throws(FolioError) in
-            try Documents.list(store: store, issuer: options.issuer, page: request)
-        }
+    static func fetch(_ issuer: String?, page: PageRequest, store: Store, now: Timestamp) throws(FolioError) -> Page<StoredDocument> {
+        try Documents.list(store: store, issuer: issuer, page: page)
     }
 }

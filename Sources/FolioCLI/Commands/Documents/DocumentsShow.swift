@@ -1,20 +1,16 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// `folio documents show`
-enum DocumentsShow: LeafCommand {
+enum DocumentsShow: ShowCommand {
+    static let handle = DocumentsCommands.handle
     static let spec = Command(
         "show", abstract: "Show one document, by id or access key.",
-        arguments: [DocumentsCommands.handleArgument],
+        arguments: [handle.argument],
         examples: [Example("folio documents show 1503202501179001167400110010010000000421234567815 -o json")])
 
-    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String {
-        DocumentsCommands.handle(inv)
-    }
-
-    static func run(_ handle: String, _ context: CommandContext) throws {
-        let document = try Documents.show(store: try context.openStore(), handle: handle)
-        context.console.out(context.renderer.one(document))
-        return
+    static func fetch(_ handle: String, store: Store, now: Timestamp) throws(FolioError) -> StoredDocument {
+        try Documents.show(store: store, handle: handle)
     }
 }

@@ -3,6 +3,11 @@ import FolioCore
 
 /// `folio documents verify`
 enum DocumentsVerify: LeafCommand {
+    static let file: OptionKey<String?> = .string("file", value: "path", kind: .path,
+                                                  help: "Verify this XML file ('-' for stdin) instead of a stored document.")
+    /// Optional: `--file` names the document instead.
+    static let document = DocumentsCommands.handle.optional
+
     static let spec = Command(
         "verify", abstract: "Verify the XAdES signature of a stored document or of an XML file.",
         discussion: "Recomputes every reference digest through libxml2's C14N, checks the RSA signature value with "
@@ -12,9 +17,8 @@ enum DocumentsVerify: LeafCommand {
             + "every tax group (totalImpuesto), totalSinImpuestos and totalDescuento is also compared with the sum "
             + "over its lines: a difference above 0.01 is a warning on stderr (and in the JSON's warnings), which "
             + "the SRI would reject as ERROR EN DIFERENCIAS; it does not change the exit status.",
-        options: [Option("file", value: "path", kind: .path, help: "Verify this XML file ('-' for stdin) instead of a stored document.")],
-        arguments: [Argument("document", help: DocumentsCommands.handleArgument.help, optional: true,
-                             kind: .completing(.documents))],
+        options: [file.option],
+        arguments: [document.argument],
         examples: [
             Example("folio documents verify 1503202501179001167400110010010000000421234567815"),
             Example("folio documents verify --file signed.xml -o json"),
@@ -26,10 +30,10 @@ enum DocumentsVerify: LeafCommand {
     }
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
-        switch (inv.argument("document"), inv.value("file")) {
+        switch (inv[document], inv[file]) {
         case (let handle?, nil): return .stored(handle)
         case (nil, let path?):
-            let bytes = try context.readInput(path: path, what: "XML document", field: "file")
+            let bytes = try context.readInput(path: path, what: "XML document", field: file.option.long)
             return .file(name: path == "-" ? "stdin" : path, bytes: bytes)
         default:
             throw FolioError(.usage, "name a stored document or pass --file, not both and not neither",

@@ -1,20 +1,20 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// `folio documents xml`
-enum DocumentsXML: LeafCommand {
+enum DocumentsXML: ShowCommand {
+    static let handle = DocumentsCommands.handle
     static let spec = Command(
         "xml", abstract: "Print a document's signed XML, byte for byte as stored.",
         discussion: "The output ignores --output: it is the signed document itself.",
-        arguments: [DocumentsCommands.handleArgument],
+        arguments: [handle.argument],
         examples: [Example("folio documents xml 1503202501179001167400110010010000000421234567815 > signed.xml")])
 
-    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String {
-        DocumentsCommands.handle(inv)
+    static func fetch(_ handle: String, store: Store, now: Timestamp) throws(FolioError) -> [UInt8] {
+        try Documents.xml(store: store, handle: handle)
     }
 
-    static func run(_ handle: String, _ context: CommandContext) throws {
-        context.console.out(try Documents.xml(store: try context.openStore(), handle: handle))
-        return
-    }
+    /// The signed bytes themselves, whatever the output format.
+    static func render(_ xml: [UInt8], with renderer: Renderer) -> [UInt8] { xml }
 }

@@ -3,6 +3,8 @@ import FolioCore
 
 /// `folio issuers cert generate`
 enum IssuersCertGenerate: LeafCommand {
+    static let days: OptionKey<Int> = .integer("days", value: "n", range: 1...3650, default: 365, help: "How many days it is valid.")
+
     static let spec = Command(
         "generate", abstract: "Generate a self-signed signing certificate (RSA-2048), for the sandbox.",
         discussion: "The certificate is X.509 v3 with key usage digitalSignature and nonRepudiation, its subject "
@@ -10,8 +12,8 @@ enum IssuersCertGenerate: LeafCommand {
             + "AES-256-GCM under the store's master key. The issuer's previous certificate stays with any issuer "
             + "that shares it. The SRI accepts only certificates of an accredited authority in production: import "
             + "those with 'cert import'.",
-        options: [Option("days", value: "n", kind: .integer(1...3650), default: "365", help: "How many days it is valid.")],
-        arguments: [IssuersCommands.handleArgument],
+        options: [days.option],
+        arguments: [IssuersCommands.handle.argument],
         examples: [Example("folio issuers cert generate iss_… --days 365")])
 
     struct Options {
@@ -20,7 +22,7 @@ enum IssuersCertGenerate: LeafCommand {
     }
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
-        Options(handle: IssuersCommands.handle(inv), days: inv.value("days").flatMap { Int($0) } ?? 365)
+        Options(handle: inv[IssuersCommands.handle], days: inv[days])
     }
 
     static func run(_ options: Options, _ context: CommandContext) throws {

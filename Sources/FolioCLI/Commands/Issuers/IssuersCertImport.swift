@@ -4,6 +4,13 @@ import FolioSupport
 
 /// `folio issuers cert import`
 enum IssuersCertImport: LeafCommand {
+    static let p12: OptionKey<String> = .required("p12", value: "path", kind: .path, help: "The PKCS#12 file.")
+    static let passwordStdin: OptionKey<Bool> = .flag("password-stdin", help: "Read the password from stdin.")
+    static let passwordFile: OptionKey<String?> = .string("password-file", value: "path", kind: .path,
+                                                          help: "Read the password from this file (first line).")
+    static let passwordEnv: OptionKey<String?> = .string("password-env", value: "var",
+                                                         help: "Read the password from this environment variable.")
+
     static let spec = Command(
         "import", abstract: "Import the signing certificate and key of a PKCS#12 (.p12/.pfx) file.",
         discussion: "The password is read from stdin (--password-stdin), a file (--password-file) or an environment "
@@ -11,13 +18,8 @@ enum IssuersCertImport: LeafCommand {
             + "open too. When the file holds several certificates, the one with digitalSignature key usage whose "
             + "public key matches the private key is taken. A wrong password fails validation_failed (field "
             + "password) and stores nothing. The private key is stored encrypted under the store's master key.",
-        options: [
-            Option("p12", value: "path", kind: .path, required: true, help: "The PKCS#12 file."),
-            Option("password-stdin", help: "Read the password from stdin."),
-            Option("password-file", value: "path", kind: .path, help: "Read the password from this file (first line)."),
-            Option("password-env", value: "var", help: "Read the password from this environment variable."),
-        ],
-        arguments: [IssuersCommands.handleArgument],
+        options: [p12.option, passwordStdin.option, passwordFile.option, passwordEnv.option],
+        arguments: [IssuersCommands.handle.argument],
         examples: [
             Example("printf %s \"$P12_PASSWORD\" | folio issuers cert import iss_… --p12 firma.p12 --password-stdin"),
             Example("folio issuers cert import iss_… --p12 firma.p12 --password-env P12_PASSWORD"),
@@ -30,34 +32,33 @@ enum IssuersCertImport: LeafCommand {
     }
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
-        let sources = ["password-stdin", "password-file", "password-env"].filter { inv.source($0) != .absent }
-        guard sources.count == 1 else {
-            throw FolioError(.usage, sources.isEmpty ? "the .p12 password is needed" : "give the password one way only",
+        let fromStdin = inv[passwordStdin], file = inv[passwordFile], variable = inv[passwordEnv]
+        let ways = [fromStdin, file != nil, variable != nil].filter { $0 }.count
+        guard ways == 1 else {
+            throw FolioError(.usage, ways == 0 ? "the .p12 password is needed" : "give the password one way only",
                              hint: "pass exactly one of --password-stdin, --password-file PATH, --password-env VAR")
         }
         let password: String
-        switch sources[0] {
-        case "password-env":
-            let name = inv.value("password-env") ?? ""
+        if let name = variable {
             guard let value = context.environment[name] else {
-                throw .validation("the environment variable '\(name)' is not set", field: "password-env")
+                throw .validation("the environment variable '\(name)' is not set", field: passwordEnv.option.long)
             }
             password = value
-        default:
-            let bytes = try context.readInput(path: inv.value("password-file") ?? "-", what: "password", field: "password-file")
+        } else {
+            let bytes = try context.readInput(path: file ?? "-", what: "password", field: passwordFile.option.long)
             // A password file or a piped echo ends with a line break that is not part of the password.
             var text = String(decoding: bytes, as: UTF8.self)
             while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
             password = text
         }
-        let path = inv.value("p12") ?? ""
-        let p12: [UInt8]
-        do { p12 = try FileSystem.readFile(path) } catch {
-            throw .validation("cannot read the PKCS#12 file \(path): \(error.reason)", field: "p12")
+        let path = inv[p12]
+        let contents: [UInt8]
+        do { contents = try FileSystem.readFile(path) } catch {
+            throw .validation("cannot read the PKCS#12 file \(path): \(error.reason)", field: p12.option.long)
         }
-        context.fingerprintInput(p12)
+        context.fingerprintInput(contents)
         context.fingerprintInput(Array(password.utf8))
-        return Options(handle: IssuersCommands.handle(inv), p12: p12, password: password)
+        return Options(handle: inv[IssuersCommands.handle], p12: contents, password: password)
     }
 
     static func run(_ options: Options, _ context: CommandContext) throws {

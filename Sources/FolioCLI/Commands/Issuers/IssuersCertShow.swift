@@ -1,20 +1,16 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// `folio issuers cert show`
-enum IssuersCertShow: LeafCommand {
+enum IssuersCertShow: ShowCommand {
+    static let handle = IssuersCommands.handle
     static let spec = Command(
         "show", abstract: "Show an issuer's certificate: subject, issuer, serial, validity, days left, fingerprint.",
-        arguments: [IssuersCommands.handleArgument],
+        arguments: [handle.argument],
         examples: [Example("folio issuers cert show iss_… -o json")])
 
-    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String {
-        IssuersCommands.handle(inv)
-    }
-
-    static func run(_ handle: String, _ context: CommandContext) throws {
-        let view = try Issuers.showCertificate(store: try context.openStore(), handle: handle, now: context.now)
-        context.console.out(context.renderer.one(view))
-        return
+    static func fetch(_ handle: String, store: Store, now: Timestamp) throws(FolioError) -> IssuerCertificateView {
+        try Issuers.showCertificate(store: store, handle: handle, now: now)
     }
 }

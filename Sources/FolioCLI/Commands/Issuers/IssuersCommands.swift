@@ -16,11 +16,11 @@ enum IssuersCommands {
         "doc-types", abstract: "List, enable and disable the SRI document types an issuer may issue.",
         leaves: [IssuersDocTypesList.self, IssuersDocTypesEnable.self, IssuersDocTypesDisable.self])
 
-    static let handleArgument = Argument("issuer", help: "The issuer's id (iss_…).", kind: handleKind)
+    /// The issuer every per-issuer verb takes.
+    static let handle: ArgumentKey<String> = .string("issuer", help: "The issuer's id (iss_…).", kind: handleKind)
     /// Issuer ids from the store, for every argument and option naming an issuer.
     static let handleKind = ValueKind.completing(.issuers)
-    static let typesArgument = Argument("type", help: "SRI document type codes: 01 factura, 03 liquidación de compra, "
-        + "04 nota de crédito, 05 nota de débito, 06 guía de remisión, 07 comprobante de retención.", repeated: true)
-
-    static func handle(_ invocation: Invocation) -> String { invocation.argument("issuer") ?? "" }
+    /// The document type codes of `doc-types enable` and `disable`.
+    static let types: ArgumentKey<[String]> = .repeated("type", help: "SRI document type codes: 01 factura, 03 liquidación "
+        + "de compra, 04 nota de crédito, 05 nota de débito, 06 guía de remisión, 07 comprobante de retención.")
 }

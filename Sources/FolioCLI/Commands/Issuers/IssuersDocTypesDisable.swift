@@ -6,6 +6,6 @@ enum IssuersDocTypesDisable: DocTypesToggle {
     static let enabled = false
     static let spec = Command(
         "disable", abstract: "Disable document types for an issuer.",
-        arguments: [IssuersCommands.handleArgument, IssuersCommands.typesArgument],
+        arguments: [IssuersCommands.handle.argument, IssuersCommands.types.argument],
         examples: [Example("folio issuers doc-types disable iss_… 04 05")])
 }

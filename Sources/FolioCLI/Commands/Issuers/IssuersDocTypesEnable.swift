@@ -6,27 +6,6 @@ enum IssuersDocTypesEnable: DocTypesToggle {
     static let enabled = true
     static let spec = Command(
         "enable", abstract: "Enable document types for an issuer.",
-        arguments: [IssuersCommands.handleArgument, IssuersCommands.typesArgument],
+        arguments: [IssuersCommands.handle.argument, IssuersCommands.types.argument],
         examples: [Example("folio issuers doc-types enable iss_… 04 05")])
-}
-
-/// `doc-types enable` and `disable`: the same command with the opposite switch.
-protocol DocTypesToggle: LeafCommand where Options == DocTypesToggleOptions {
-    static var enabled: Bool { get }
-}
-
-struct DocTypesToggleOptions {
-    var handle: String
-    var codes: [String]
-}
-
-extension DocTypesToggle {
-    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> DocTypesToggleOptions {
-        DocTypesToggleOptions(handle: IssuersCommands.handle(inv), codes: inv.arguments("type"))
-    }
-
-    static func run(_ options: DocTypesToggleOptions, _ context: CommandContext) throws {
-        let mutation = Issuers.setDocumentTypes(options.handle, codes: options.codes, enabled: enabled)
-        try context.perform(mutation, present: { Presented(list: $0, nextCursor: nil) })
-    }
 }

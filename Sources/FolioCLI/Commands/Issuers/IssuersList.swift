@@ -1,26 +1,20 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// `folio issuers list`
-enum IssuersList: LeafCommand {
+enum IssuersList: ListCommand {
+    static let tenant: OptionKey<String?> = .string("tenant", value: "tenant", kind: TenantsCommands.handleKind,
+                                                    help: "Only this tenant's issuers (id or e-mail).")
+
     static let spec = Command(
         "list", abstract: "List issuers, oldest first.",
-        options: [Option("tenant", value: "tenant", kind: TenantsCommands.handleKind, help: "Only this tenant's issuers (id or e-mail).")] + ListOptions.specs,
+        options: [tenant.option] + ListOptions.specs,
         examples: [Example("folio issuers list --tenant ana@example.com -o json")])
 
-    struct Options {
-        var tenant: String?
-        var page: ListOptions
-    }
+    static func filter(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String? { inv[tenant] }
 
-    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
-        Options(tenant: inv.value("tenant"), page: ListOptions(inv))
-    }
-
-    static func run(_ options: Options, _ context: CommandContext) throws {
-        let store = try context.openStore()
-        try context.printList(options.page) { request throws(FolioError) in
-            try Issuers.list(store: store, tenant: options.tenant, page: request, now: context.now)
-        }
+    static func fetch(_ tenant: String?, page: PageRequest, store: Store, now: Timestamp) throws(FolioError) -> Page<Issuer> {
+        try Issuers.list(store: store, tenant: tenant, page: page, now: now)
     }
 }

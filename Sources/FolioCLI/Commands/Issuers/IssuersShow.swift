@@ -1,20 +1,16 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// `folio issuers show`
-enum IssuersShow: LeafCommand {
+enum IssuersShow: ShowCommand {
+    static let handle = IssuersCommands.handle
     static let spec = Command(
         "show", abstract: "Show one issuer with its certificate and document types.",
-        arguments: [IssuersCommands.handleArgument],
+        arguments: [handle.argument],
         examples: [Example("folio issuers show iss_… -o json")])
 
-    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String {
-        IssuersCommands.handle(inv)
-    }
-
-    static func run(_ handle: String, _ context: CommandContext) throws {
-        let issuer = try Issuers.show(store: try context.openStore(), handle: handle, now: context.now)
-        context.console.out(context.renderer.one(issuer))
-        return
+    static func fetch(_ handle: String, store: Store, now: Timestamp) throws(FolioError) -> Issuer {
+        try Issuers.show(store: store, handle: handle, now: now)
     }
 }

@@ -12,14 +12,13 @@ enum KeysCommands {
         leaves: [KeysMint.self, KeysList.self, KeysShow.self, KeysRevoke.self, KeysRotate.self, KeysVerify.self,
                  KeysScan.self])
 
-    static let handleArgument = Argument("key", help: "The key: its id (key_…) or its displayed start (folio_test_AbCd).",
-                                         kind: .completing(.keys))
+    static let handle: ArgumentKey<String> = .string(
+        "key", help: "The key: its id (key_…) or its displayed start (folio_test_AbCd).", kind: .completing(.keys))
     /// The same handle for verbs that act on a key not revoked yet: completes only those.
-    static let unrevokedHandleArgument = Argument("key", help: handleArgument.help, kind: .completing(.unrevokedKeys))
-    static let environmentKind = ValueKind.choice(Environment.allCases.map(\.rawValue))
-    static let durationKind = ValueKind.custom("duration") { text in
-        DurationText.seconds(text) == nil ? "expected a duration like 30d, 24h, 90m or 3600s" : nil
+    static let unrevokedHandle: ArgumentKey<String> = .string("key", help: handle.argument.help,
+                                                              kind: .completing(.unrevokedKeys))
+    /// `30d`, `24h`, `90m`, `3600s` as seconds.
+    static let duration = ValueConversion<Int64>(type: "duration", problem: "expected a duration like 30d, 24h, 90m or 3600s") {
+        DurationText.seconds($0)
     }
-
-    static func handle(_ invocation: Invocation) -> String { invocation.argument("key") ?? "" }
 }

@@ -1,34 +1,26 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// `folio keys list`
-enum KeysList: LeafCommand {
+enum KeysList: ListCommand {
+    static let tenant: OptionKey<String?> = .string("tenant", value: "tenant", kind: TenantsCommands.handleKind,
+                                                    help: "Only this tenant's keys (id or e-mail).")
+    static let environment: OptionKey<Environment?> = .choice("env", value: "env", help: "Only keys of this environment.")
+    static let status: OptionKey<KeyStatus?> = .choice("status", value: "status", help: "Only keys in this status.")
+    static let label: OptionKey<String?> = .string("label", value: "text", help: "Only keys with exactly this label.")
+
     static let spec = Command(
         "list", abstract: "List API keys, oldest first (never their secrets).",
-        options: [
-            Option("tenant", value: "tenant", kind: TenantsCommands.handleKind, help: "Only this tenant's keys (id or e-mail)."),
-            Option("env", value: "env", kind: KeysCommands.environmentKind, help: "Only keys of this environment."),
-            Option("status", value: "status", kind: .choice(KeyStatus.allCases.map(\.rawValue)), help: "Only keys in this status."),
-            Option("label", value: "text", help: "Only keys with exactly this label."),
-        ] + ListOptions.specs,
+        options: [tenant.option, environment.option, status.option, label.option] + ListOptions.specs,
         examples: [Example("folio keys list --tenant ana@example.com"),
                    Example("folio keys list --status active --env production -o json")])
 
-    struct Options {
-        var filter: KeyFilter
-        var page: ListOptions
+    static func filter(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> KeyFilter {
+        KeyFilter(tenant: inv[tenant], environment: inv[environment], status: inv[status], label: inv[label])
     }
 
-    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
-        Options(filter: KeyFilter(tenant: inv.value("tenant"), environment: inv.value("env").flatMap(Environment.init(rawValue:)),
-                                  status: inv.value("status").flatMap(KeyStatus.init(rawValue:)), label: inv.value("label")),
-                page: ListOptions(inv))
-    }
-
-    static func run(_ options: Options, _ context: CommandContext) throws {
-        let store = try context.openStore()
-        try context.printList(options.page) { request throws(FolioError) in
-            try Keys.list(store: store, filter: options.filter, page: request, now: context.now)
-        }
+    static func fetch(_ filter: KeyFilter, page: PageRequest, store: Store, now: Timestamp) throws(FolioError) -> Page<ApiKey> {
+        try Keys.list(store: store, filter: filter, page: page, now: now)
     }
 }

@@ -3,18 +3,20 @@ import FolioCore
 
 /// `folio keys revoke`
 enum KeysRevoke: LeafCommand {
+    static let reason: OptionKey<String?> = .string("reason", value: "text", help: "Why (kept with the key and in the audit log).")
+    static let tenant: OptionKey<String?> = .string("tenant", value: "tenant", kind: TenantsCommands.handleKind,
+                                                    help: "With --all: the tenant whose keys to revoke.")
+    static let all: OptionKey<Bool> = .flag("all", help: "Revoke every key of --tenant.")
+    /// Optional: `--tenant T --all` names the keys instead.
+    static let key = KeysCommands.unrevokedHandle.optional
+
     static let spec = Command(
         "revoke", abstract: "Revoke an API key at once, or every key of a tenant with --tenant T --all.",
         discussion: "Revocation is immediate: every later 'keys verify' of the key fails with reason revoked. "
             + "Revoking a production key asks for confirmation on a terminal and needs --yes otherwise; so does "
             + "--all, the incident switch that revokes every key of the tenant that is not revoked yet.",
-        options: [
-            Option("reason", value: "text", help: "Why (kept with the key and in the audit log)."),
-            Option("tenant", value: "tenant", kind: TenantsCommands.handleKind, help: "With --all: the tenant whose keys to revoke."),
-            Option("all", help: "Revoke every key of --tenant."),
-        ],
-        arguments: [Argument("key", help: "The key: its id (key_…) or its displayed start (folio_test_AbCd).", optional: true,
-                             kind: .completing(.unrevokedKeys))],
+        options: [reason.option, tenant.option, all.option],
+        arguments: [key.argument],
         examples: [
             Example("folio keys revoke key_01JD… --reason \"customer request\" --yes"),
             Example("folio keys revoke --tenant ana@example.com --all --reason incident-42 --yes", "incident: revoke them all"),
@@ -27,8 +29,8 @@ enum KeysRevoke: LeafCommand {
     }
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
-        let all = inv.flag("all")
-        let key = inv.argument("key"), tenant = inv.value("tenant")
+        let all = inv[Self.all]
+        let key = inv[Self.key], tenant = inv[Self.tenant]
         if all {
             guard tenant != nil, key == nil else {
                 throw FolioError(.usage, "--all revokes every key of --tenant and takes no key argument",
@@ -38,7 +40,7 @@ enum KeysRevoke: LeafCommand {
             guard key != nil else { throw FolioError(.usage, "name the key to revoke, or use --tenant T --all") }
             guard tenant == nil else { throw FolioError(.usage, "--tenant goes with --all only") }
         }
-        return Options(key: all ? nil : key, tenant: all ? tenant : nil, reason: inv.value("reason"))
+        return Options(key: all ? nil : key, tenant: all ? tenant : nil, reason: inv[reason])
     }
 
     static func run(_ options: Options, _ context: CommandContext) throws {

@@ -4,6 +4,9 @@ import FolioSupport
 
 /// `folio keys scan`
 enum KeysScan: LeafCommand {
+    static let revoke: OptionKey<Bool> = .flag("revoke", help: "Revoke the active keys found (reason: leaked).")
+    static let paths: ArgumentKey<[String]> = .repeated("path", help: "Files or directories to scan.", kind: .path)
+
     static let spec = Command(
         "scan", abstract: "Find API keys in files; report (and with --revoke, revoke) the live ones.",
         discussion: "Walks the files below each path (skipping .git and binary files, i.e. a NUL byte in the "
@@ -13,18 +16,23 @@ enum KeysScan: LeafCommand {
             + "bad_checksum) and only the key's displayed start, never the secret. --revoke revokes the active "
             + "ones with reason 'leaked' (audited). Exit 0 when no active key remains, 6 when an active key was "
             + "found and not revoked.",
-        options: [Option("revoke", help: "Revoke the active keys found (reason: leaked).")],
-        arguments: [Argument("path", help: "Files or directories to scan.", repeated: true, kind: .path)],
+        options: [revoke.option],
+        arguments: [paths.argument],
         examples: [Example("folio keys scan ./repo"), Example("folio keys scan ./repo --revoke -o json")])
 
-    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> ([String], Bool) {
-        (inv.arguments("path"), inv.flag("revoke"))
+    struct Options {
+        var paths: [String]
+        var revoke: Bool
     }
 
-    static func run(_ options: ([String], Bool), _ context: CommandContext) throws {
-        let found = try Keys.findCandidates(in: options.0)
+    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
+        Options(paths: inv[paths], revoke: inv[revoke])
+    }
+
+    static func run(_ options: Options, _ context: CommandContext) throws {
+        let found = try Keys.findCandidates(in: options.paths)
         var findings: [KeyFinding] = []
-        if options.1 {
+        if options.revoke {
             for c in found.candidates { context.fingerprintInput(Array("\(c.file):\(c.line):\(c.hash ?? c.start)".utf8)) }
             try context.perform(Keys.scanAndRevoke(found.candidates), present: { result in
                 findings = result

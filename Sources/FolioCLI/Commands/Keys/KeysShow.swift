@@ -1,23 +1,19 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// `folio keys show`
-enum KeysShow: LeafCommand {
+enum KeysShow: ShowCommand {
+    static let handle = KeysCommands.handle
     static let spec = Command(
         "show", abstract: "Show one API key by id or displayed start (never its secret).",
         discussion: "Support staff can find a key from the few characters a customer reads out: the prefix and "
             + "the first 4 characters after it (folio_test_AbCd). When several keys share that start, the "
             + "candidates are listed and the command exits 5 (conflict); name the key by id then.",
-        arguments: [KeysCommands.handleArgument],
+        arguments: [handle.argument],
         examples: [Example("folio keys show folio_test_AbCd"), Example("folio keys show key_01JD… -o json")])
 
-    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String {
-        KeysCommands.handle(inv)
-    }
-
-    static func run(_ handle: String, _ context: CommandContext) throws {
-        let key = try Keys.show(store: try context.openStore(), handle: handle, now: context.now)
-        context.console.out(context.renderer.one(key))
-        return
+    static func fetch(_ handle: String, store: Store, now: Timestamp) throws(FolioError) -> ApiKey {
+        try Keys.show(store: store, handle: handle, now: now)
     }
 }

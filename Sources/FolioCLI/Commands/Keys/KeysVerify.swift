@@ -3,6 +3,14 @@ import FolioCore
 
 /// `folio keys verify`
 enum KeysVerify: LeafCommand {
+    static let keyFile: OptionKey<String?> = .string("key-file", value: "path", kind: .path,
+                                                     help: "A file holding the key ('-' for stdin).")
+    static let scopes: OptionKey<[String]> = .repeated("scope", value: "scope", kind: .choice(Scopes.catalogue),
+                                                       help: "A scope the key must grant (repeatable).")
+    /// Declared only to refuse it: a secret on the command line leaks.
+    static let refusedKey: ArgumentKey<String?> = .optional(
+        "key", help: "Refused: pass the key on stdin, with --key-file, or in FOLIO_KEY.")
+
     static let spec = Command(
         "verify", abstract: "Check an API key as the API would: exit 0 if valid, 6 or 8 with the reason.",
         discussion: "The key is read from --key-file, else from the environment variable FOLIO_KEY, else from "
@@ -16,12 +24,8 @@ enum KeysVerify: LeafCommand {
             + "transaction, so parallel checks never lose a count) and a valid one records last use. This is "
             + "usage bookkeeping, not an administrative change: it writes no audit entry and no event, and "
             + "takes neither --idempotency-key nor --dry-run.",
-        options: [
-            Option("key-file", value: "path", kind: .path, help: "A file holding the key ('-' for stdin)."),
-            Option("scope", value: "scope", kind: .choice(Scopes.catalogue), repeated: true,
-                   help: "A scope the key must grant (repeatable)."),
-        ],
-        arguments: [Argument("key", help: "Refused: pass the key on stdin, with --key-file, or in FOLIO_KEY.", optional: true)],
+        options: [keyFile.option, scopes.option],
+        arguments: [refusedKey.argument],
         examples: [
             Example("printf %s \"$KEY\" | folio keys verify --scope documents:read"),
             Example("FOLIO_KEY=\"$KEY\" folio keys verify -o json"),
@@ -33,7 +37,7 @@ enum KeysVerify: LeafCommand {
     }
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
-        if inv.argument("key") != nil {
+        if inv[refusedKey] != nil {
             throw FolioError(.usage, "a key on the command line is refused: process lists and shell history would keep it",
                              hint: "pipe it on stdin (printf %s \"$KEY\" | folio keys verify), use --key-file PATH, or set FOLIO_KEY")
         }
@@ -41,12 +45,13 @@ enum KeysVerify: LeafCommand {
             throw FolioError(.usage, "keys verify is usage bookkeeping, not an administrative change: it takes neither --idempotency-key nor --dry-run")
         }
         let bytes: [UInt8]
-        if inv.value("key-file") == nil, let env = context.environment["FOLIO_KEY"], !env.isEmpty {
+        let path = inv[keyFile]
+        if path == nil, let env = context.environment["FOLIO_KEY"], !env.isEmpty {
             bytes = Array(env.utf8)
         } else {
-            bytes = try context.readInput(path: inv.value("key-file"), what: "API key", field: "key-file")
+            bytes = try context.readInput(path: path, what: "API key", field: keyFile.option.long)
         }
-        return Options(text: String(decoding: bytes, as: UTF8.self).trimmingSpacesAndNewlines, scopes: inv.values("scope"))
+        return Options(text: String(decoding: bytes, as: UTF8.self).trimmingSpacesAndNewlines, scopes: inv[scopes])
     }
 
     static func run(_ options: Options, _ context: CommandContext) throws {

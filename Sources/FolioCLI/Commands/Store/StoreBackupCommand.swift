@@ -4,15 +4,17 @@ import FolioSupport
 
 /// `folio store backup`
 enum StoreBackupCommand: LeafCommand {
+    static let path: ArgumentKey<String> = .string("path", help: "The new backup file.", kind: .path)
+
     static let spec = Command(
         "backup", abstract: "Copy the database to a new file, consistently, while others keep writing.",
         discussion: "Uses SQLite's online backup: the copy is one consistent snapshot. It never overwrites a file. "
             + "master.key is not included: keep it apart, it decrypts the secrets in the copy.",
-        arguments: [Argument("path", help: "The new backup file.", kind: .path)],
+        arguments: [path.argument],
         examples: [Example("folio store backup /backups/folio-$(date +%F).db")])
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String {
-        inv.argument("path") ?? ""
+        inv[path]
     }
 
     static func run(_ path: String, _ context: CommandContext) throws {

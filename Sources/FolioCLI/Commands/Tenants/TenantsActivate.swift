@@ -6,11 +6,11 @@ enum TenantsActivate: LeafCommand {
     static let spec = Command(
         "activate", abstract: "Lift a tenant's suspension.",
         discussion: "The tenant returns to active, or to pending_verification when its e-mail was never verified.",
-        arguments: [TenantsCommands.handleArgument],
+        arguments: [TenantsCommands.handle.argument],
         examples: [Example("folio tenants activate ana@example.com")])
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String {
-        TenantsCommands.handle(inv)
+        inv[TenantsCommands.handle]
     }
 
     static func run(_ handle: String, _ context: CommandContext) throws {

@@ -3,6 +3,15 @@ import FolioCore
 
 /// `folio tenants register`
 enum TenantsRegister: LeafCommand {
+    static let email: OptionKey<String> = .required("email", value: "email",
+                                                    help: "The tenant's e-mail address (unique, case-insensitive).")
+    static let name: OptionKey<String?> = .string("name", value: "name", help: "The tenant's display name (default: the e-mail).")
+    static let tier: OptionKey<Tier> = .choice("tier", value: "tier", default: .trial, help: "The plan tier.")
+    static let language: OptionKey<Language> = .choice("language", value: "lang", default: .es,
+                                                       help: "The language of the tenant's e-mails.")
+    static let ruc: OptionKey<String?> = .string("ruc", value: "ruc", help: "Also create the tenant's first issuer (001-001) "
+                                                 + "with this RUC and a generated sandbox certificate, ready to sign.")
+
     static let spec = Command(
         "register", abstract: "Register a tenant and send its verification e-mail.",
         discussion: "New tenants are pending_verification, in the sandbox environment. Registering an e-mail "
@@ -12,15 +21,7 @@ enum TenantsRegister: LeafCommand {
             + "e-mail again revokes its current sandbox key(s) and returns a new one. The "
             + "verification e-mail is written to the store's outbox/ as an .eml file, or piped to the "
             + "command in FOLIO_SENDMAIL when that is set.",
-        options: [
-            Option("email", value: "email", required: true, help: "The tenant's e-mail address (unique, case-insensitive)."),
-            Option("name", value: "name", help: "The tenant's display name (default: the e-mail)."),
-            Option("tier", value: "tier", kind: TenantsCommands.tierKind, default: "trial", help: "The plan tier."),
-            Option("language", value: "lang", kind: TenantsCommands.languageKind, default: "es",
-                   help: "The language of the tenant's e-mails."),
-            Option("ruc", value: "ruc", help: "Also create the tenant's first issuer (001-001) with this RUC and a "
-                   + "generated sandbox certificate, ready to sign."),
-        ],
+        options: [email.option, name.option, tier.option, language.option, ruc.option],
         examples: [
             Example("folio tenants register --email ana@example.com --name \"Ana Foods\" --tier trial --language es"),
             Example("folio tenants register --email ci@example.com -o json --idempotency-key seed-1",
@@ -30,10 +31,8 @@ enum TenantsRegister: LeafCommand {
         ])
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> TenantRegistration {
-        TenantRegistration(email: inv.value("email") ?? "", name: inv.value("name"),
-                           tier: Tier(rawValue: inv.value("tier") ?? "") ?? .trial,
-                           language: Language(rawValue: inv.value("language") ?? "") ?? .es,
-                           ruc: inv.value("ruc"), verifyHowTo: TenantsCommands.verifyHowTo)
+        TenantRegistration(email: inv[email], name: inv[name], tier: inv[tier], language: inv[language], ruc: inv[ruc],
+                           verifyHowTo: TenantsCommands.verifyHowTo)
     }
 
     static func run(_ input: TenantRegistration, _ context: CommandContext) throws {

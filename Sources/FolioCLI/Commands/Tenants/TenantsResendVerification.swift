@@ -5,11 +5,11 @@ import FolioCore
 enum TenantsResendVerification: LeafCommand {
     static let spec = Command(
         "resend-verification", abstract: "Send a new verification e-mail; the previous token stops working.",
-        arguments: [TenantsCommands.handleArgument],
+        arguments: [TenantsCommands.handle.argument],
         examples: [Example("folio tenants resend-verification ana@example.com")])
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String {
-        TenantsCommands.handle(inv)
+        inv[TenantsCommands.handle]
     }
 
     static func run(_ handle: String, _ context: CommandContext) throws {

@@ -1,20 +1,16 @@
 import CommandLineKit
 import FolioCore
+import FolioSupport
 
 /// `folio tenants show`
-enum TenantsShow: LeafCommand {
+enum TenantsShow: ShowCommand {
+    static let handle = TenantsCommands.handle
     static let spec = Command(
         "show", abstract: "Show one tenant, by id or e-mail.",
-        arguments: [TenantsCommands.handleArgument],
+        arguments: [handle.argument],
         examples: [Example("folio tenants show ana@example.com -o json")])
 
-    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String {
-        TenantsCommands.handle(inv)
-    }
-
-    static func run(_ handle: String, _ context: CommandContext) throws {
-        let tenant = try Tenants.show(store: try context.openStore(), handle: handle)
-        context.console.out(context.renderer.one(tenant))
-        return
+    static func fetch(_ handle: String, store: Store, now: Timestamp) throws(FolioError) -> Tenant {
+        try Tenants.show(store: store, handle: handle)
     }
 }
