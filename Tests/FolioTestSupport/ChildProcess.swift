@@ -33,6 +33,10 @@ public final class ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, input[0], 0)
         posix_spawn_file_actions_adddup2(&actions, output[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
+        // Every other descriptor of the test process stays out of the child: a file another
+        // test has open for writing (a script it is about to run) would otherwise stay open in
+        // this child and make that exec fail with ETXTBSY.
+        if let closeFrom = ChildProcess.addCloseFrom { _ = closeFrom(&actions, 3) }
         if let currentDirectory {
             guard let addChdir = ChildProcess.addChdir, addChdir(&actions, currentDirectory) == 0 else {
                 throw HarnessError(message: "cannot start \(argv[0]) in \(currentDirectory)")
@@ -204,6 +208,10 @@ public final class ChildProcess {
     private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
     private static let addChdir: AddChdir? = dlsym(nil, "posix_spawn_file_actions_addchdir_np")
         .map { unsafeBitCast($0, to: AddChdir.self) }
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), likewise.
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    private static let addCloseFrom: AddCloseFrom? = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np")
+        .map { unsafeBitCast($0, to: AddCloseFrom.self) }
 
     /// Runs `body` with a NULL-terminated array of C strings.
     private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
