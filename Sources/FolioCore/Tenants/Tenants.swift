@@ -253,12 +253,3 @@ public enum Tenants {
         return (plain, Hex.encode(Digest.sha256(Array(plain.utf8))))
     }
 }
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
-    }
-}

@@ -39,10 +39,3 @@ enum VerificationMail {
                             body: body, date: now, messageID: messageID)
     }
 }
-
-extension String {
-    /// Every occurrence of `target` replaced by `replacement`.
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}

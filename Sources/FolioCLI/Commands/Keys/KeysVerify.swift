@@ -51,7 +51,7 @@ enum KeysVerify: LeafCommand {
         } else {
             bytes = try context.readInput(path: path, what: "API key", field: keyFile.option.long)
         }
-        return Options(text: String(decoding: bytes, as: UTF8.self).trimmingSpacesAndNewlines, scopes: inv[scopes])
+        return Options(text: String(decoding: bytes, as: UTF8.self).trimmingSpaces, scopes: inv[scopes])
     }
 
     static func run(_ options: Options, _ context: CommandContext) throws {

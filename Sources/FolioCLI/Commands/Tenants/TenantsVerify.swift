@@ -30,7 +30,7 @@ enum TenantsVerify: LeafCommand {
         var token: String?
         if !force || path != nil {
             let bytes = try context.readInput(path: path, what: "verification token", field: tokenFile.option.long)
-            token = String(decoding: bytes, as: UTF8.self).trimmingSpacesAndNewlines
+            token = String(decoding: bytes, as: UTF8.self).trimmingSpaces
             context.fingerprintInput(bytes)
         }
         return Options(handle: inv[TenantsCommands.handle], token: token, force: force)
