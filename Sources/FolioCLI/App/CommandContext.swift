@@ -36,7 +36,7 @@ final class CommandContext {
     /// The store, opened once per invocation.
     func openStore() throws(FolioError) -> Store {
         if let store { return store }
-        let opened = try Store.open(directory: globals.store, environment: environment)
+        let opened = try Store.open(location: globals.storeLocation, environment: environment)
         store = opened
         return opened
     }

@@ -32,7 +32,7 @@ enum CompleteCommand: LeafCommand {
         guard let kind = options.kind else { return 0 }
         let candidates: [CompletionCandidate]
         do {
-            let store = try Store.openReadOnly(directory: context.globals.store, busyTimeoutMilliseconds: busyTimeoutMilliseconds,
+            let store = try Store.openReadOnly(location: context.globals.storeLocation, busyTimeoutMilliseconds: busyTimeoutMilliseconds,
                                                environment: context.environment)
             candidates = try Completions.candidates(kind, prefix: options.prefix, store: store)
         } catch {

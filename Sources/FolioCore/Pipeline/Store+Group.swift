@@ -17,14 +17,14 @@ extension Store {
     /// once per invoice. Returns `body`'s value and the warnings of publishing staged files.
     public func group<T>(_ body: () throws(FolioError) -> T) throws(FolioError) -> (value: T, warnings: [String]) {
         precondition(grouped == nil, "groups do not nest")
-        do throws(SQLiteError) { try connection.execute("BEGIN IMMEDIATE") } catch { throw error.folioError }
+        try connection.begin(.write)
         grouped = GroupState()
         let value: T
         do throws(FolioError) {
             value = try body()
-            do throws(SQLiteError) { try connection.execute("COMMIT") } catch { throw error.folioError }
+            try connection.commit()
         } catch {
-            try? connection.execute("ROLLBACK")
+            connection.rollback()
             for file in grouped?.staged ?? [] { FileSystem.remove(file.temporaryPath) }
             grouped = nil
             throw error
@@ -36,14 +36,14 @@ extension Store {
 
     /// One savepoint inside a group: released when `body` succeeds, rolled back when it throws.
     func savepoint<T>(_ body: (StoreTransaction) throws(FolioError) -> T) throws(FolioError) -> T {
-        do throws(SQLiteError) { try connection.execute("SAVEPOINT folio_mutation") } catch { throw error.folioError }
+        try connection.savepoint("folio_mutation")
         do throws(FolioError) {
-            let value = try body(StoreTransaction(connection: connection))
-            do throws(SQLiteError) { try connection.execute("RELEASE folio_mutation") } catch { throw error.folioError }
+            let value = try body(StoreTransaction(connection))
+            try connection.release("folio_mutation")
             return value
         } catch {
-            try? connection.execute("ROLLBACK TO folio_mutation")
-            try? connection.execute("RELEASE folio_mutation")
+            connection.rollback(to: "folio_mutation")
+            try? connection.release("folio_mutation")
             throw error
         }
     }

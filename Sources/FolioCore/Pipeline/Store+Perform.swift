@@ -25,6 +25,7 @@ extension Store {
         do throws(FolioError) {
             outcome = try write { tx throws(FolioError) -> MutationOutcome in
                 if let key = context.idempotencyKey, let sealedKey {
+                    try tx.lock(.idempotencyKey(key))
                     try tx.deleteExpiredIdempotencyRecords(now: context.now)
                     if let record = try tx.idempotencyRecord(key: key) {
                         guard record.fingerprint == context.fingerprint else {
