@@ -6,7 +6,7 @@ import FolioSupport
 
 /// A dialect with PostgreSQL's numbered placeholders, to show that rendering is the dialect's.
 private struct NumberedDialect: SQLDialect {
-    func placeholder(_ position: Int) -> String { "$\(position)" }
+    var placeholders: PlaceholderStyle { .dollarNumbered }
     var migrations: [String] { [] }
 }
 
@@ -27,6 +27,13 @@ struct SQLQueryTests {
         #expect(query.values == [.text("x'; DROP TABLE t; --"), .integer(42), .integer(1), .blob([1, 2]),
                                  .text("2026-11-22T08:00:00Z"), .text("growth"), .null, .integer(50)])
         #expect(query.sql(for: NumberedDialect()).hasSuffix("AND g = $7 LIMIT $8"))
+    }
+
+    @Test("numbered placeholders replace the values' marks only, not a ? quoted in the SQL")
+    func numbered() {
+        let query: SQLQuery = "SELECT '?', 'it''s?' AS \(identifier: "a?") FROM t WHERE x = \(1) AND y = \("?")"
+        #expect(query.sql(for: SQLiteDialect()) == #"SELECT '?', 'it''s?' AS "a?" FROM t WHERE x = ? AND y = ?"#)
+        #expect(query.sql(for: NumberedDialect()) == #"SELECT '?', 'it''s?' AS "a?" FROM t WHERE x = $1 AND y = $2"#)
     }
 
     @Test("queries compose: append, +, joined and splicing keep every value in order")

@@ -2,7 +2,7 @@
 /// are written in the SQL that SQLite and PostgreSQL share (TEXT timestamps in RFC 3339 UTC,
 /// TEXT ids, `LIMIT`, `ON CONFLICT`); what they do not share is asked of the dialect:
 ///
-/// - placeholders: SQLite numbers `?` by position, PostgreSQL wants `$1…$n`;
+/// - placeholders: SQLite binds `?` by position, PostgreSQL wants `$1…$n`;
 /// - upserts (`upsert(_:)`), so that a dialect whose syntax differs overrides one function;
 /// - the schema: each dialect carries its own DDL (`migrations`), with its own column types
 ///   (SQLite's INTEGER/BLOB would be BIGINT/BYTEA in PostgreSQL) and its own index names.
@@ -10,8 +10,8 @@
 /// `SQLiteDialect` is the one implementation; a PostgreSQL backend adds its own next to its
 /// connection (see `DatabaseConnection`).
 protocol SQLDialect: Sendable {
-    /// The placeholder of the `position`th bound value, counted from 1.
-    func placeholder(_ position: Int) -> String
+    /// How a bound value is marked in the SQL text.
+    var placeholders: PlaceholderStyle { get }
 
     /// The schema as forward migrations, oldest first: script `i` takes a database from
     /// version `i` to `i + 1`. Every dialect has `Migrations.latestVersion` of them, version
@@ -38,6 +38,14 @@ extension SQLDialect {
         }
         return query
     }
+}
+
+/// How a dialect marks bound values in SQL text.
+enum PlaceholderStyle: Sendable {
+    /// `?` for every value, bound by position (SQLite; `SQLQuery.text` is written this way).
+    case questionMark
+    /// `$1`, `$2`… (PostgreSQL).
+    case dollarNumbered
 }
 
 /// An insert that, when a row with the same `conflict` key exists, updates that row's `update`

@@ -11,18 +11,20 @@
 /// The SQL between values comes from string literals in the source. `SQLQuery(unsafeRaw:)`
 /// and `\(identifier:)` are the two ways to put run-time text into the SQL; see each.
 struct SQLQuery: Equatable, Sendable, ExpressibleByStringInterpolation {
-    /// The literal SQL before, between and after the values: one more than `values`.
-    private(set) var segments: [String]
-    /// The bound values, in the order they appear.
+    /// The SQL with a `?` where each value binds: SQLite's own syntax, so that the statement
+    /// SQLite runs is built as the query is, with no second pass (a batch of documents runs a
+    /// dozen statements per document). Other syntaxes are rendered from it by `sql(for:)`.
+    private(set) var text: String
+    /// The bound values, in the order of their `?`.
     private(set) var values: [SQLValue]
 
     init(stringLiteral sql: String) {
-        segments = [sql]
+        text = sql
         values = []
     }
 
     init(stringInterpolation: StringInterpolation) {
-        segments = stringInterpolation.segments
+        text = stringInterpolation.text
         values = stringInterpolation.values
     }
 
@@ -33,12 +35,9 @@ struct SQLQuery: Equatable, Sendable, ExpressibleByStringInterpolation {
         self.init(stringLiteral: sql)
     }
 
-    var isEmpty: Bool { values.isEmpty && segments == [""] }
-
     /// Appends `other`, its values after this query's (`query.append(" AND tier = \(tier)")`).
     mutating func append(_ other: SQLQuery) {
-        segments[segments.count - 1] += other.segments[0]
-        segments += other.segments.dropFirst()
+        text += other.text
         values += other.values
     }
 
@@ -58,54 +57,69 @@ struct SQLQuery: Equatable, Sendable, ExpressibleByStringInterpolation {
         return result
     }
 
-    /// The SQL text with `dialect`'s placeholders; the values bind in `values` order.
+    /// The SQL text in `dialect`'s placeholder syntax; the values bind in `values` order.
+    /// Numbered placeholders replace each `?` outside quotes: literal SQL holds no other `?`
+    /// (values never are literal SQL, and names are quoted), and Folio's SQL has no comments.
     func sql(for dialect: some SQLDialect) -> String {
-        if values.isEmpty { return segments[0] }
-        var text = segments[0]
-        for index in values.indices {
-            text += dialect.placeholder(index + 1)
-            text += segments[index + 1]
+        switch dialect.placeholders {
+        case .questionMark:
+            return text
+        case .dollarNumbered:
+            var rendered = ""
+            rendered.reserveCapacity(text.utf8.count + 2 * values.count)
+            var quote: Character?
+            var position = 0
+            for character in text {
+                if let open = quote {
+                    if character == open { quote = nil }
+                } else if character == "'" || character == "\"" {
+                    quote = character
+                } else if character == "?" {
+                    position += 1
+                    rendered += "$\(position)"
+                    continue
+                }
+                rendered.append(character)
+            }
+            return rendered
         }
-        return text
     }
 
     struct StringInterpolation: StringInterpolationProtocol {
-        fileprivate(set) var segments: [String] = [""]
+        fileprivate(set) var text = ""
         fileprivate(set) var values: [SQLValue] = []
 
         init(literalCapacity: Int, interpolationCount: Int) {
-            segments[0].reserveCapacity(literalCapacity)
+            text.reserveCapacity(literalCapacity + interpolationCount)
             values.reserveCapacity(interpolationCount)
         }
 
         mutating func appendLiteral(_ literal: String) {
-            segments[segments.count - 1] += literal
+            text += literal
         }
 
         /// A bound value.
         mutating func appendInterpolation(_ value: some SQLBindable) {
             values.append(value.sqlValue)
-            segments.append("")
+            text += "?"
         }
 
         /// A bound value, NULL when nil.
         mutating func appendInterpolation<Value: SQLBindable>(_ value: Value?) {
             values.append(value?.sqlValue ?? .null)
-            segments.append("")
+            text += "?"
         }
 
         /// Another query spliced in, its values with it (`WHERE \(conditions)`).
         mutating func appendInterpolation(_ query: SQLQuery) {
-            segments[segments.count - 1] += query.segments[0]
-            segments += query.segments.dropFirst()
+            text += query.text
             values += query.values
         }
 
         /// The name of a table or column known only at run time, double-quoted (quotes inside
         /// doubled) as both SQLite and PostgreSQL read identifiers: it can name nothing else.
         mutating func appendInterpolation(identifier name: String) {
-            segments[segments.count - 1] += "\"" + name.replacing("\"", with: "\"\"") + "\""
+            text += "\"" + name.replacing("\"", with: "\"\"") + "\""
         }
     }
 }
-
