@@ -51,7 +51,7 @@ final class CommandContext {
     /// The store, opened once per invocation.
     func openStore() throws(FolioError) -> Store {
         if let store { return store }
-        let opened = try stores.open(directory: globals.store, environment: environment)
+        let opened = try stores.open(location: globals.storeLocation, environment: environment)
         store = opened
         return opened
     }

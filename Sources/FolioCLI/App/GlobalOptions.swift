@@ -47,6 +47,9 @@ struct GlobalOptions {
         actor ?? FileSystem.userName(environment: environment)
     }
 
+    /// The store `--store` names: that data directory, its database `folio.db` inside it.
+    var storeLocation: StoreLocation { StoreLocation(dataDirectory: store) }
+
     init(_ invocation: Invocation, environment: [String: String]) {
         store = invocation[GlobalOptions.store] ?? Store.defaultDirectory(environment: environment)
         output = invocation[GlobalOptions.output]

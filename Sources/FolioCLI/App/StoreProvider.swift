@@ -1,28 +1,29 @@
 import FolioCore
 
-/// Opens the store a command works on. The binary opens the directory the global options name;
+/// Opens the store a command works on. The binary opens the location the global options name;
 /// tests may hand in another provider.
 public protocol StoreProvider: Sendable {
-    func open(directory: String, environment: [String: String]) throws(FolioError) -> Store
-    func initialize(directory: String, environment: [String: String]) throws(FolioError) -> StoreInitResult
+    func open(location: StoreLocation, environment: [String: String]) throws(FolioError) -> Store
+    func initialize(location: StoreLocation, environment: [String: String]) throws(FolioError) -> StoreInitResult
     /// A read-only connection that waits at most `busyTimeoutMilliseconds` for a lock (completion).
-    func openReadOnly(directory: String, busyTimeoutMilliseconds: Int32, environment: [String: String]) throws(FolioError) -> Store
+    func openReadOnly(location: StoreLocation, busyTimeoutMilliseconds: Int32,
+                      environment: [String: String]) throws(FolioError) -> Store
 }
 
-/// The store on disk, as `--store`/`FOLIO_STORE` name it.
+/// The stores the global options name (`--store`/`FOLIO_STORE`).
 public struct DiskStores: StoreProvider {
     public init() {}
 
-    public func open(directory: String, environment: [String: String]) throws(FolioError) -> Store {
-        try Store.open(directory: directory, environment: environment)
+    public func open(location: StoreLocation, environment: [String: String]) throws(FolioError) -> Store {
+        try Store.open(location: location, environment: environment)
     }
 
-    public func initialize(directory: String, environment: [String: String]) throws(FolioError) -> StoreInitResult {
-        try Store.initialize(directory: directory, environment: environment)
+    public func initialize(location: StoreLocation, environment: [String: String]) throws(FolioError) -> StoreInitResult {
+        try Store.initialize(location: location, environment: environment)
     }
 
-    public func openReadOnly(directory: String, busyTimeoutMilliseconds: Int32,
+    public func openReadOnly(location: StoreLocation, busyTimeoutMilliseconds: Int32,
                              environment: [String: String]) throws(FolioError) -> Store {
-        try Store.openReadOnly(directory: directory, busyTimeoutMilliseconds: busyTimeoutMilliseconds, environment: environment)
+        try Store.openReadOnly(location: location, busyTimeoutMilliseconds: busyTimeoutMilliseconds, environment: environment)
     }
 }

@@ -34,7 +34,7 @@ enum CompleteCommand: LeafCommand {
         guard let kind = options.kind else { return }
         let candidates: [CompletionCandidate]
         do {
-            let store = try context.stores.openReadOnly(directory: context.globals.store,
+            let store = try context.stores.openReadOnly(location: context.globals.storeLocation,
                                                         busyTimeoutMilliseconds: busyTimeoutMilliseconds,
                                                         environment: context.environment)
             candidates = try Completions.candidates(kind, prefix: options.prefix, store: store)

@@ -11,10 +11,12 @@ enum InitCommand: LeafCommand {
             + "apart from the database: without it, stored private keys and secrets cannot be decrypted.",
         examples: [Example("folio init"), Example("folio --store /tmp/sandbox init")])
 
-    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String { context.globals.store }
+    static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> StoreLocation {
+        context.globals.storeLocation
+    }
 
-    static func run(_ directory: String, _ context: CommandContext) throws {
-        let result = try Store.initialize(directory: directory, environment: context.environment)
+    static func run(_ location: StoreLocation, _ context: CommandContext) throws {
+        let result = try context.stores.initialize(location: location, environment: context.environment)
         context.console.out(context.renderer.one(StoreInitView(result: result)))
         if !context.globals.quiet {
             context.console.note(result.created ? "initialized a new store at \(result.directory)"

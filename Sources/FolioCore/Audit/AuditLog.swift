@@ -24,9 +24,11 @@ public struct AuditQuery: Sendable {
 
 /// Reading and checking the hash-chained audit log.
 public enum AuditLog {
-    /// Appends `record` for the mutation running in `tx`, chained to the last row. Runs under
-    /// the transaction's write lock, so concurrent writers cannot fork the chain.
+    /// Appends `record` for the mutation running in `tx`, chained to the last row. Holds the
+    /// chain head's lock from reading the last row to commit, so concurrent writers cannot fork
+    /// the chain.
     static func append(_ record: AuditRecord, context: MutationContext, tx: StoreTransaction) throws(FolioError) {
+        try tx.lock(.auditChainHead)
         let last = try tx.lastAuditRow()
         let previous = last?.hash ?? AuditEntry.genesisHash
         let entry = AuditEntry(seq: (last?.seq ?? 0) + 1, id: context.ids.make(.audit), time: context.now,
@@ -47,44 +49,42 @@ public enum AuditLog {
         } else {
             after = nil
         }
-        let rows = try store.read { tx throws(FolioError) in
-            try tx.auditRows(target: query.target, actor: query.actor, since: query.since, until: query.until,
-                             afterSeq: after, limit: page.limit.map { $0 + 1 })
+        return try store.read { tx throws(FolioError) in
+            try tx.auditEntries(target: query.target, actor: query.actor, since: query.since, until: query.until,
+                                after: after, limit: page.limit)
         }
-        let entries = rows.map(\.entry)
-        return Page(items: entries, limit: page.limit, cursor: { String($0.seq) })
     }
 
-    /// Walks the whole chain and reports the first row that was edited, removed or reordered.
+    /// Walks the whole chain, a row at a time, and reports the first row that was edited,
+    /// removed or reordered.
     public static func verify(store: Store) throws(FolioError) -> AuditVerification {
         try store.read { tx throws(FolioError) in
-            let rows = try tx.auditRows(target: nil, actor: nil, since: nil, until: nil, afterSeq: nil, limit: nil)
+            var rows = 0
+            var firstBad: (seq: Int64, id: String, problem: String)?
             var previous = AuditEntry.genesisHash
-            var expectedSeq: Int64 = 1
-            for (entry, prevHash, hash) in rows {
-                if entry.seq != expectedSeq {
-                    return AuditVerification(rows: rows.count, firstBad: (entry.seq, entry.id,
-                        "expected row \(expectedSeq) here: a row before it was removed or reordered"))
+            var last: AuditLink?
+            try tx.forEachAuditLink { link throws(FolioError) in
+                rows += 1
+                guard firstBad == nil else { return }   // only counting now
+                let expectedSeq = (last?.seq ?? 0) + 1
+                if link.seq != expectedSeq {
+                    firstBad = (link.seq, link.id, "expected row \(expectedSeq) here: a row before it was removed or reordered")
+                } else if link.prevHash != previous {
+                    firstBad = (link.seq, link.id, "does not chain to the row before it: a row was removed, reordered or edited")
+                } else if link.chainHash(previous: link.prevHash) != link.hash {
+                    firstBad = (link.seq, link.id, "its contents were changed after it was written")
                 }
-                if prevHash != previous {
-                    return AuditVerification(rows: rows.count, firstBad: (entry.seq, entry.id,
-                        "does not chain to the row before it: a row was removed, reordered or edited"))
-                }
-                if entry.chainHash(previous: prevHash) != hash {
-                    return AuditVerification(rows: rows.count, firstBad: (entry.seq, entry.id,
-                        "its contents were changed after it was written"))
-                }
-                previous = hash
-                expectedSeq += 1
+                previous = link.hash
+                last = link
             }
+            if let firstBad { return AuditVerification(rows: rows, firstBad: firstBad) }
             let head = try tx.auditHead()
-            let actualHead = rows.last.map { "\($0.entry.seq):\($0.hash)" }
+            let actualHead = last.map { "\($0.seq):\($0.hash)" }
             if head != actualHead {
-                let last = rows.last
-                return AuditVerification(rows: rows.count, firstBad: (last?.entry.seq ?? 0, last?.entry.id ?? "-",
+                return AuditVerification(rows: rows, firstBad: (last?.seq ?? 0, last?.id ?? "-",
                     "the log ends here but its recorded head is \(head ?? "missing"): later rows were removed"))
             }
-            return AuditVerification(rows: rows.count, firstBad: nil)
+            return AuditVerification(rows: rows, firstBad: nil)
         }
     }
 }

@@ -41,29 +41,33 @@ public enum Completions {
         return try store.read { tx throws(FolioError) -> [CompletionCandidate] in
             switch kind {
             case .tenants:
-                let ids = try tx.completionRows(CompletionSQL.tenantIds, range, limit: limit).map {
-                    CompletionCandidate($0.text("id"), "\($0.text("name")) <\($0.text("email"))>")
+                let ids = try tx.fetchAll(CompletionSQL.tenantIds(range, limit: limit), table: "tenants") { row throws(FolioError) in
+                    CompletionCandidate(try row.text("id"), "\(try row.text("name")) <\(try row.text("email"))>")
                 }
-                let emails = try tx.completionRows(CompletionSQL.tenantEmails, PrefixRange(Tenants.normalize(email: prefix)), limit: limit).map {
-                    CompletionCandidate($0.text("email"), $0.text("name"))
+                let emails = try tx.fetchAll(CompletionSQL.tenantEmails(PrefixRange(Tenants.normalize(email: prefix)), limit: limit),
+                                             table: "tenants") { row throws(FolioError) in
+                    CompletionCandidate(try row.text("email"), try row.text("name"))
                 }
                 return shared(ids, emails, limit: limit)
             case .keys, .unrevokedKeys:
                 let all = kind == .keys
-                let ids = try tx.completionRows(CompletionSQL.keyIds, range, limit: limit, includeRevoked: all).map {
-                    CompletionCandidate($0.text("id"), keyDescription($0, start: $0.text("start")))
+                let ids = try tx.fetchAll(CompletionSQL.keyIds(range, limit: limit, includeRevoked: all),
+                                          table: "api_keys") { row throws(FolioError) in
+                    CompletionCandidate(try row.text("id"), try keyDescription(row, start: try row.text("start")))
                 }
-                let starts = try tx.completionRows(CompletionSQL.keyStarts, range, limit: limit, includeRevoked: all).map {
-                    CompletionCandidate($0.text("start"), keyDescription($0, start: nil))
+                let starts = try tx.fetchAll(CompletionSQL.keyStarts(range, limit: limit, includeRevoked: all),
+                                             table: "api_keys") { row throws(FolioError) in
+                    CompletionCandidate(try row.text("start"), try keyDescription(row, start: nil))
                 }
                 return shared(ids, starts, limit: limit)
             case .issuers:
-                return try tx.completionRows(CompletionSQL.issuerIds, range, limit: limit).map {
-                    CompletionCandidate($0.text("id"), "\($0.text("name")), RUC \($0.text("ruc"))")
+                return try tx.fetchAll(CompletionSQL.issuerIds(range, limit: limit), table: "issuers") { row throws(FolioError) in
+                    CompletionCandidate(try row.text("id"), "\(try row.text("name")), RUC \(try row.text("ruc"))")
                 }
             case .documents:
-                let ids = try tx.completionRows(CompletionSQL.documentIds, range, limit: limit).map(documentCandidate)
-                let accessKeys = try tx.completionRows(CompletionSQL.documentAccessKeys, range, limit: limit).map(documentCandidate)
+                let ids = try tx.fetchAll(CompletionSQL.documentIds(range, limit: limit), table: "documents", documentCandidate)
+                let accessKeys = try tx.fetchAll(CompletionSQL.documentAccessKeys(range, limit: limit), table: "documents",
+                                                 documentCandidate)
                 return shared(ids, accessKeys, limit: limit)
             }
         }
@@ -77,14 +81,15 @@ public enum Completions {
     }
 
     /// `folio_test_AbCd… deploy, ana@example.com`: what tells keys apart without the secret.
-    private static func keyDescription(_ row: SQLRow, start: String?) -> String {
+    private static func keyDescription(_ row: SQLRow, start: String?) throws(FolioError) -> String {
         var text = start.map { $0 + "… " } ?? ""
-        text += row.string("label") ?? "(no label)"
-        return text + ", " + row.text("email")
+        text += try row.optionalText("label") ?? "(no label)"
+        return text + ", " + (try row.text("email"))
     }
 
-    private static func documentCandidate(_ row: SQLRow) -> CompletionCandidate {
-        let buyer = row.string("buyer") ?? ""
-        return CompletionCandidate(row.text("value"), buyer.isEmpty ? row.text("number") : row.text("number") + " " + buyer)
+    private static func documentCandidate(_ row: SQLRow) throws(FolioError) -> CompletionCandidate {
+        let number = try row.text("number")
+        let buyer = try row.optionalText("buyer") ?? ""
+        return CompletionCandidate(try row.text("value"), buyer.isEmpty ? number : number + " " + buyer)
     }
 }

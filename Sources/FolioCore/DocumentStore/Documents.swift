@@ -89,13 +89,12 @@ public enum Documents {
         if let cursor = page.cursor, !ULID.isValid(cursor, prefix: .document) {
             throw .validation("the cursor '\(cursor)' is not one this command gave out", field: "cursor")
         }
-        let rows = try store.read { tx throws(FolioError) -> [StoredDocument] in
+        return try store.read { tx throws(FolioError) -> Page<StoredDocument> in
             let issuerId = try issuer.map { (h: String) throws(FolioError) -> String in
                 try Issuers.find(h, in: tx, now: Timestamp(seconds: 0)).id
             }
-            return try tx.documents(issuerId: issuerId, tenantId: nil, afterId: page.cursor, limit: page.limit.map { $0 + 1 })
+            return try tx.documents(issuerId: issuerId, tenantId: nil, after: page.cursor, limit: page.limit)
         }
-        return Page(items: rows, limit: page.limit, cursor: \.id)
     }
 
     /// Verifies a stored document's signature.

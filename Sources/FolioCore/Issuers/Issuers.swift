@@ -91,13 +91,12 @@ public enum Issuers {
         if let cursor = page.cursor, !ULID.isValid(cursor, prefix: .issuer) {
             throw .validation("the cursor '\(cursor)' is not one this command gave out", field: "cursor")
         }
-        let rows = try store.read { tx throws(FolioError) -> [Issuer] in
+        return try store.read { tx throws(FolioError) -> Page<Issuer> in
             let tenantId = try tenant.map { (h: String) throws(FolioError) -> String in try Tenants.find(h, in: tx).id }
-            var rows = try tx.issuers(tenantId: tenantId, afterId: page.cursor, limit: page.limit.map { $0 + 1 })
-            for i in rows.indices { rows[i] = try decorate(rows[i], tx: tx, now: now) }
-            return rows
+            var found = try tx.issuers(tenantId: tenantId, after: page.cursor, limit: page.limit)
+            for i in found.items.indices { found.items[i] = try decorate(found.items[i], tx: tx, now: now) }
+            return found
         }
-        return Page(items: rows, limit: page.limit, cursor: \.id)
     }
 
     /// The issuer named by `handle` (an `iss_` id), with its certificate and document types.

@@ -66,6 +66,8 @@ extension Keys {
                               hint: "ask for one scope such as documents:read; wildcards are for minting")
         }
         return try store.write { tx throws(FolioError) -> KeyVerification in
+            // The window is read, tested and written back: one checker at a time per key.
+            try tx.lock(.rateLimitWindow(keyHash: parsed.hash))
             guard let found = try tx.apiKeyForVerification(hash: parsed.hash, now: now) else {
                 return .unauthorized(.notFound, "no such API key (it was never minted here, or the store is another)")
             }

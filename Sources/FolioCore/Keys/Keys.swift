@@ -93,12 +93,11 @@ public enum Keys {
         if let cursor = page.cursor, !ULID.isValid(cursor, prefix: .key) {
             throw .validation("the cursor '\(cursor)' is not one this command gave out", field: "cursor")
         }
-        let rows = try store.read { tx throws(FolioError) in
+        return try store.read { tx throws(FolioError) in
             let tenantId = try filter.tenant.map { (h: String) throws(FolioError) -> String in try Tenants.find(h, in: tx).id }
             return try tx.apiKeys(tenantId: tenantId, environment: filter.environment, status: filter.status,
-                                  label: filter.label, afterId: page.cursor, limit: page.limit.map { $0 + 1 }, now: now)
+                                  label: filter.label, after: page.cursor, limit: page.limit, now: now)
         }
-        return Page(items: rows, limit: page.limit, cursor: \.id)
     }
 
     public static func mint(_ request: KeyMintRequest) -> Mutation<MintedKey> {
@@ -192,8 +191,8 @@ public enum Keys {
     public static func revokeAll(tenant handle: String, reason: String?) -> Mutation<[ApiKey]> {
         Mutation { tx, ctx throws(FolioError) in
             let tenant = try Tenants.find(handle, in: tx)
-            let keys = try tx.apiKeys(tenantId: tenant.id, environment: nil, status: nil, label: nil, afterId: nil,
-                                      limit: nil, now: ctx.now).filter { $0.status != .revoked }
+            let keys = try tx.apiKeys(tenantId: tenant.id, environment: nil, status: nil, label: nil, after: nil,
+                                      limit: nil, now: ctx.now).items.filter { $0.status != .revoked }
             var change = Change([ApiKey]())
             for key in keys {
                 let done = try revoke(key, reason: reason?.trimmingSpaces, tx: tx, ctx: ctx)

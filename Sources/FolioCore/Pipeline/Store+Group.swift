@@ -20,11 +20,11 @@ extension Store {
     /// each mutation sees the ones before it, so it shows the numbers it would really get).
     public func group<T>(rollingBack: Bool = false, _ body: () throws(FolioError) -> T) throws(FolioError) -> (value: T, warnings: [String]) {
         precondition(grouped == nil, "groups do not nest")
-        do throws(SQLiteError) { try connection.execute("BEGIN IMMEDIATE") } catch { throw error.folioError }
+        try connection.begin(.write)
         grouped = GroupState()
         let value: T
         do throws(FolioError) { value = try body() } catch {
-            try? connection.execute("ROLLBACK")
+            connection.rollback()
             discard(grouped?.staged ?? [])
             grouped = nil
             throw error
@@ -32,28 +32,28 @@ extension Store {
         let staged = grouped?.staged ?? []
         grouped = nil
         if rollingBack {
-            try? connection.execute("ROLLBACK")
+            connection.rollback()
             discard(staged)
             return (value, [])
         }
-        do throws(SQLiteError) { try connection.execute("COMMIT") } catch {
-            try? connection.execute("ROLLBACK")
+        do throws(FolioError) { try connection.commit() } catch {
+            connection.rollback()
             discard(staged)
-            throw error.folioError
+            throw error
         }
         return (value, publish(staged))
     }
 
     /// One savepoint inside a group: released when `body` succeeds, rolled back when it throws.
     func savepoint<T>(_ body: (StoreTransaction) throws(FolioError) -> T) throws(FolioError) -> T {
-        do throws(SQLiteError) { try connection.execute("SAVEPOINT folio_mutation") } catch { throw error.folioError }
+        try connection.savepoint("folio_mutation")
         do throws(FolioError) {
-            let value = try body(StoreTransaction(connection: connection))
-            do throws(SQLiteError) { try connection.execute("RELEASE folio_mutation") } catch { throw error.folioError }
+            let value = try body(StoreTransaction(connection))
+            try connection.release("folio_mutation")
             return value
         } catch {
-            try? connection.execute("ROLLBACK TO folio_mutation")
-            try? connection.execute("RELEASE folio_mutation")
+            connection.rollback(to: "folio_mutation")
+            try? connection.release("folio_mutation")
             throw error
         }
     }

@@ -60,6 +60,7 @@ extension Store {
     /// first). The same key with another fingerprint is an `idempotency_conflict`.
     private func replay(key: String, context: MutationContext, sealingKey: [UInt8],
                         tx: StoreTransaction) throws(FolioError) -> (bytes: [UInt8], exitStatus: Int32)? {
+        try tx.lock(.idempotencyKey(key))
         try tx.deleteExpiredIdempotencyRecords(now: context.now)
         guard let found = try tx.idempotencyRecord(key: key) else { return nil }
         guard found.fingerprint == context.fingerprint else {

@@ -1,57 +1,75 @@
 /// SQL of shell completion: ids, e-mails, key starts and access keys that begin with a prefix.
 ///
-/// Every query is a range scan of a unique or indexed column (`col >= ?1 AND col < ?2`, see
-/// `PrefixRange`), never `LIKE` (SQLite's LIKE is case-insensitive, so it cannot use these
-/// BINARY indexes), and stops at `?3` rows: an answer costs the same on ten rows or a million.
-/// A test holds each query plan to its index.
+/// Every query is a range scan of a unique or indexed column (`col >= lower AND col < upper`,
+/// see `PrefixRange`), never `LIKE` (SQLite's LIKE is case-insensitive, so it cannot use these
+/// BINARY indexes), and stops at `limit` rows: an answer costs the same on ten rows or a
+/// million. A test holds each query plan to its index.
 enum CompletionSQL {
-    static let tenantIds = """
-        SELECT id, name, email_normalized AS email FROM tenants WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3
+    static func tenantIds(_ range: PrefixRange, limit: Int) -> SQLQuery {
         """
-    static let tenantEmails = """
+        SELECT id, name, email_normalized AS email FROM tenants WHERE id >= \(range.lower) AND id < \(range.upperBound)
+        ORDER BY id LIMIT \(limit)
+        """
+    }
+
+    static func tenantEmails(_ range: PrefixRange, limit: Int) -> SQLQuery {
+        """
         SELECT email_normalized AS email, name FROM tenants
-        WHERE email_normalized >= ?1 AND email_normalized < ?2 ORDER BY email_normalized LIMIT ?3
+        WHERE email_normalized >= \(range.lower) AND email_normalized < \(range.upperBound) ORDER BY email_normalized LIMIT \(limit)
         """
-    /// ?4: whether revoked keys count.
-    static let keyIds = """
+    }
+
+    static func keyIds(_ range: PrefixRange, limit: Int, includeRevoked: Bool) -> SQLQuery {
+        """
         SELECT k.id, k.label, k.start, t.email_normalized AS email FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
-        WHERE k.id >= ?1 AND k.id < ?2 AND (?4 OR k.revoked_at IS NULL) ORDER BY k.id LIMIT ?3
+        WHERE k.id >= \(range.lower) AND k.id < \(range.upperBound) AND (\(includeRevoked) OR k.revoked_at IS NULL)
+        ORDER BY k.id LIMIT \(limit)
         """
+    }
+
     /// A start that several keys share (revoked ones included) is refused as ambiguous by
     /// `Keys.find`, so it is no candidate.
-    static let keyStarts = """
+    static func keyStarts(_ range: PrefixRange, limit: Int, includeRevoked: Bool) -> SQLQuery {
+        """
         SELECT k.start, k.label, t.email_normalized AS email FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
-        WHERE k.start >= ?1 AND k.start < ?2 AND (?4 OR k.revoked_at IS NULL)
+        WHERE k.start >= \(range.lower) AND k.start < \(range.upperBound) AND (\(includeRevoked) OR k.revoked_at IS NULL)
           AND NOT EXISTS (SELECT 1 FROM api_keys o WHERE o.start = k.start AND o.id <> k.id)
-        ORDER BY k.start LIMIT ?3
+        ORDER BY k.start LIMIT \(limit)
         """
-    static let issuerIds = "SELECT id, name, ruc FROM issuers WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3"
-    /// `001-001-000000042` and the buyer's name, as `number` and `buyer`.
-    private static let documentLabel =
+    }
+
+    static func issuerIds(_ range: PrefixRange, limit: Int) -> SQLQuery {
+        "SELECT id, name, ruc FROM issuers WHERE id >= \(range.lower) AND id < \(range.upperBound) ORDER BY id LIMIT \(limit)"
+    }
+
+    /// `001-001-000000042` and the buyer's name, as `number` and `buyer`. SQLite's functions
+    /// (`printf`, `json_extract`): the one SQLite-only text outside the dialect and migrations.
+    private static let documentLabel: SQLQuery =
         "series || '-' || printf('%09d', sequential) AS number, json_extract(summary, '$.buyer.name') AS buyer"
-    static let documentIds = """
-        SELECT id AS value, \(documentLabel) FROM documents WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3
+
+    static func documentIds(_ range: PrefixRange, limit: Int) -> SQLQuery {
         """
-    static let documentAccessKeys = """
+        SELECT id AS value, \(documentLabel) FROM documents WHERE id >= \(range.lower) AND id < \(range.upperBound)
+        ORDER BY id LIMIT \(limit)
+        """
+    }
+
+    static func documentAccessKeys(_ range: PrefixRange, limit: Int) -> SQLQuery {
+        """
         SELECT access_key AS value, \(documentLabel) FROM documents
-        WHERE access_key >= ?1 AND access_key < ?2 ORDER BY access_key LIMIT ?3
+        WHERE access_key >= \(range.lower) AND access_key < \(range.upperBound) ORDER BY access_key LIMIT \(limit)
         """
+    }
 
-    /// Every query with the index its plan must search (for the test).
-    static let indexed: [(sql: String, index: String)] = [
-        (tenantIds, "sqlite_autoindex_tenants_1"), (tenantEmails, "sqlite_autoindex_tenants_2"),
-        (keyIds, "sqlite_autoindex_api_keys_1"), (keyStarts, "api_keys_start"),
-        (issuerIds, "sqlite_autoindex_issuers_1"), (documentIds, "sqlite_autoindex_documents_1"),
-        (documentAccessKeys, "sqlite_autoindex_documents_2"),
-    ]
-}
-
-extension StoreTransaction {
-    /// Rows of a `CompletionSQL` query for `range`, at most `limit`.
-    func completionRows(_ sql: String, _ range: PrefixRange, limit: Int, includeRevoked: Bool = false) throws(FolioError) -> [SQLRow] {
-        var values = range.values(limit: limit)
-        if sql.contains("?4") { values.append(.integer(includeRevoked ? 1 : 0)) }
-        return try query(sql, values)
+    /// Every query, for `range`, with the index its plan must search (for the test).
+    static func indexed(_ range: PrefixRange, limit: Int) -> [(query: SQLQuery, index: String)] {
+        [(tenantIds(range, limit: limit), "sqlite_autoindex_tenants_1"),
+         (tenantEmails(range, limit: limit), "sqlite_autoindex_tenants_2"),
+         (keyIds(range, limit: limit, includeRevoked: false), "sqlite_autoindex_api_keys_1"),
+         (keyStarts(range, limit: limit, includeRevoked: false), "api_keys_start"),
+         (issuerIds(range, limit: limit), "sqlite_autoindex_issuers_1"),
+         (documentIds(range, limit: limit), "sqlite_autoindex_documents_1"),
+         (documentAccessKeys(range, limit: limit), "sqlite_autoindex_documents_2")]
     }
 }
 
@@ -81,8 +99,6 @@ struct PrefixRange: Equatable {
         upper = nil
     }
 
-    /// ?1 lower, ?2 upper (without one, a BLOB: SQLite sorts every BLOB after all TEXT), ?3 limit.
-    func values(limit: Int) -> [SQLValue] {
-        [.text(lower), upper.map { .text($0) } ?? .blob([]), .integer(Int64(limit))]
-    }
+    /// `upper` to bind; without one, an empty BLOB: SQLite sorts every BLOB after all TEXT.
+    var upperBound: SQLValue { upper.map { .text($0) } ?? .blob([]) }
 }

@@ -1,4 +1,3 @@
-internal import CSQLite
 import FolioCrypto
 import FolioSupport
 
@@ -29,13 +28,13 @@ public struct StoreCheckReport: Sendable {
 }
 
 extension Store {
-    /// Creates the store (directory 0700, `folio.db`, `master.key` 0600, `outbox/`, `exports/`),
-    /// or completes a partial one. Running it again changes nothing.
-    public static func initialize(directory: String, environment: [String: String]) throws(FolioError) -> StoreInitResult {
-        let existed = FileSystem.exists(directory + "/folio.db")
-        if existed {
+    /// Creates the store (data directory 0700, the database, `master.key` 0600, `outbox/`,
+    /// `exports/`), or completes a partial one. Running it again changes nothing.
+    public static func initialize(location: StoreLocation, environment: [String: String]) throws(FolioError) -> StoreInitResult {
+        let directory = location.dataDirectory
+        if location.databaseExists {
             // A valid existing store: open it (which refuses newer/corrupt ones) and stop.
-            let store = try open(directory: directory, environment: environment)
+            let store = try open(location: location, environment: environment)
             try store.ensureLayout()
             return StoreInitResult(directory: directory, created: false, schemaVersion: try store.schemaVersion())
         }
@@ -44,8 +43,7 @@ extension Store {
             throw .storeUnavailable("the store directory \(directory) is not writable",
                                     hint: "choose another --store, or fix the directory's permissions")
         }
-        let store = try connect(directory: directory, create: true, environment: environment)
-        do { try store.connection.execute("PRAGMA journal_mode = WAL") } catch { throw error.folioError }
+        let store = Store(location: location, connection: try location.connect(.create), environment: environment)
         try store.migrate()
         try store.ensureLayout()
         return StoreInitResult(directory: directory, created: true, schemaVersion: try store.schemaVersion())
@@ -56,7 +54,9 @@ extension Store {
             try FileSystem.makeDirectory(outboxDirectory, mode: 0o700)
             try FileSystem.makeDirectory(exportsDirectory, mode: 0o700)
         }
-        _ = chmodIfPresent(databasePath, 0o600)
+        switch location.database {
+        case .sqlite(let path): _ = chmodIfPresent(path, 0o600)
+        }
         if !FileSystem.exists(masterKeyPath) && environment["FOLIO_MASTER_KEY"] == nil {
             do {
                 try FileSystem.write(SecureRandom.bytes(32), to: masterKeyPath, mode: 0o600, exclusive: true)
@@ -74,22 +74,16 @@ extension Store {
     public func info() throws(FolioError) -> StoreInfo {
         let version = try schemaVersion()
         return try read { tx throws(FolioError) in
-            let mode = try tx.queryOne("PRAGMA journal_mode")?.values.first
             var counts: [(String, Int64)] = []
             for table in ["tenants", "audit_log", "events", "idempotency_records"] {
-                let n = try tx.queryOne("SELECT count(*) AS n FROM \(table)")?.int("n") ?? 0
-                counts.append((table, n))
+                counts.append((table, try tx.rowCount(table)))
             }
             for table in Store.optionalCountedTables {
-                if try tx.queryOne("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(table)]) != nil {
-                    counts.append((table, try tx.queryOne("SELECT count(*) AS n FROM \(table)")?.int("n") ?? 0))
-                }
+                if try connection.tableExists(table) { counts.append((table, try tx.rowCount(table))) }
             }
-            var journal = "unknown"
-            if case .text(let m)? = mode { journal = m }
-            return StoreInfo(directory: directory, schemaVersion: version,
-                             sqliteVersion: String(cString: sqlite3_libversion()), journalMode: journal,
-                             databaseBytes: FileSystem.size(databasePath) ?? 0, counts: counts)
+            return StoreInfo(directory: directory, schemaVersion: version, sqliteVersion: connection.engineVersion,
+                             journalMode: try connection.journalMode(), databaseBytes: connection.databaseBytes(),
+                             counts: counts)
         }
     }
 
@@ -97,19 +91,14 @@ extension Store {
     static let optionalCountedTables = ["api_keys", "issuers", "documents"]
 
     public func check() throws(FolioError) -> StoreCheckReport {
-        let integrity = try read { tx throws(FolioError) in
-            try tx.query("PRAGMA integrity_check").compactMap { row -> String? in
-                if case .text(let s) = row.values.first { return s }
-                return nil
-            }
-        }
+        let integrity = try read { _ throws(FolioError) in try connection.integrityCheck() }
         let audit = try AuditLog.verify(store: self)
         return StoreCheckReport(integrity: integrity, schemaVersion: try schemaVersion(),
                                 expectedSchemaVersion: Migrations.latestVersion, audit: audit)
     }
 
-    /// Copies the database to `path` with SQLite's online backup API: a consistent snapshot
-    /// even while other processes write. Refuses to overwrite an existing file.
+    /// Copies the database to `path`: a consistent snapshot even while other processes write
+    /// (SQLite's online backup API). Refuses to overwrite an existing file.
     public func backup(to path: String) throws(FolioError) -> Int64 {
         if FileSystem.exists(path) {
             throw FolioError(.conflict, "\(path) exists already", field: "path",
@@ -117,23 +106,9 @@ extension Store {
         }
         let temp = path + ".partial"
         FileSystem.remove(temp)
-        do throws(SQLiteError) {
-            let dest = try SQLiteConnection(path: temp, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-            guard let backup = sqlite3_backup_init(dest.handle, "main", connection.handle, "main") else {
-                throw dest.lastError(sqlite3_errcode(dest.handle))
-            }
-            // One step copies every page under one read transaction: a single consistent snapshot.
-            var rc = sqlite3_backup_step(backup, -1)
-            while rc == SQLITE_BUSY || rc == SQLITE_LOCKED {
-                sqlite3_sleep(50)
-                rc = sqlite3_backup_step(backup, -1)
-            }
-            sqlite3_backup_finish(backup)
-            guard rc == SQLITE_DONE else { throw dest.lastError(rc) }
-            try dest.execute("PRAGMA journal_mode = DELETE")
-        } catch {
+        do throws(FolioError) { try connection.backup(to: temp) } catch {
             FileSystem.remove(temp)
-            throw FolioError.server("backup failed: \(error.message) — is the destination directory writable?")
+            throw error
         }
         _ = chmodPath(temp, 0o600)
         do throws(FileSystemError) { try FileSystem.rename(temp, path) } catch {
@@ -141,6 +116,15 @@ extension Store {
             throw FolioError.server("backup failed: \(error.description)")
         }
         return FileSystem.size(path) ?? 0
+    }
+}
+
+extension StoreTransaction {
+    /// The number of rows in `table` (a name of the schema).
+    func rowCount(_ table: String) throws(FolioError) -> Int64 {
+        try fetchOne("SELECT count(*) AS n FROM \(identifier: table)", table: table) { row throws(FolioError) in
+            try row.integer("n")
+        } ?? 0
     }
 }
 

@@ -1,25 +1,22 @@
-internal import CSQLite
 import FolioCrypto
 import FolioSupport
 
-/// The local store of DESIGN §5: a directory holding `folio.db` (SQLite in WAL mode),
-/// `master.key`, `outbox/` and `exports/`. One `Store` is one connection to it.
+/// The local store of DESIGN §5: a data directory holding `master.key`, `outbox/` and
+/// `exports/`, and a database (by default `folio.db` in that directory: SQLite in WAL mode).
+/// One `Store` is one connection to it.
 public final class Store {
-    public let directory: String
-    let connection: SQLiteConnection
+    public let location: StoreLocation
+    let connection: any DatabaseConnection
     let environment: [String: String]
     private var cachedMasterKey: [UInt8]?
     /// Set while `group` holds one write transaction: transactions inside become savepoints.
     var grouped: GroupState?
 
-    /// How long a writer waits for another process's transaction before giving up with
-    /// `store_unavailable`. Long enough for dozens of parallel CI jobs; DESIGN asks for ≥ 5 s.
-    static let busyTimeoutMilliseconds: Int32 = 30_000
-
-    public var databasePath: String { directory + "/folio.db" }
-    public var outboxDirectory: String { directory + "/outbox" }
-    public var exportsDirectory: String { directory + "/exports" }
-    var masterKeyPath: String { directory + "/master.key" }
+    /// The data directory.
+    public var directory: String { location.dataDirectory }
+    public var outboxDirectory: String { location.outboxDirectory }
+    public var exportsDirectory: String { location.exportsDirectory }
+    var masterKeyPath: String { location.masterKeyPath }
 
     /// The store directory: `--store`/`FOLIO_STORE`, else `$XDG_DATA_HOME/folio`, else
     /// `~/.local/share/folio`.
@@ -28,25 +25,17 @@ public final class Store {
         return FileSystem.homeDirectory(environment: environment) + "/.local/share/folio"
     }
 
-    private init(directory: String, connection: SQLiteConnection, environment: [String: String]) {
-        self.directory = directory
+    /// A store over an open connection (tests wrap the connection this way).
+    init(location: StoreLocation, connection: any DatabaseConnection, environment: [String: String]) {
+        self.location = location
         self.connection = connection
         self.environment = environment
     }
 
     /// Opens an existing store, running pending migrations. Refuses a missing, unwritable,
     /// corrupt or newer store with `store_unavailable`, leaving it untouched.
-    public static func open(directory: String, environment: [String: String]) throws(FolioError) -> Store {
-        let dbPath = directory + "/folio.db"
-        guard FileSystem.exists(dbPath) else {
-            throw .storeUnavailable("no Folio store at \(directory)",
-                                    hint: "run 'folio init' to create it, or point --store / FOLIO_STORE at an existing one")
-        }
-        guard FileSystem.isWritable(directory), FileSystem.isWritable(dbPath) else {
-            throw .storeUnavailable("the store at \(directory) is not writable",
-                                    hint: "check the permissions of the directory and of folio.db (they should belong to you, mode 0700/0600)")
-        }
-        let store = try connect(directory: directory, create: false, environment: environment)
+    public static func open(location: StoreLocation, environment: [String: String]) throws(FolioError) -> Store {
+        let store = Store(location: location, connection: try location.connect(.readWrite), environment: environment)
         try store.migrate()
         return store
     }
@@ -54,41 +43,15 @@ public final class Store {
     /// Opens an existing store for reading only: no migration, no write, and a lock held by
     /// another process is waited for at most `busyTimeoutMilliseconds`. For callers that must
     /// answer at once or not at all (shell completion); any failure is `store_unavailable`.
-    public static func openReadOnly(directory: String, busyTimeoutMilliseconds: Int32,
+    public static func openReadOnly(location: StoreLocation, busyTimeoutMilliseconds: Int32,
                                     environment: [String: String]) throws(FolioError) -> Store {
-        guard FileSystem.exists(directory + "/folio.db") else {
-            throw .storeUnavailable("no Folio store at \(directory)")
-        }
-        do throws(SQLiteError) {
-            let connection = try SQLiteConnection(path: directory + "/folio.db", flags: SQLITE_OPEN_READONLY)
-            connection.setBusyTimeout(milliseconds: busyTimeoutMilliseconds)
-            return Store(directory: directory, connection: connection, environment: environment)
-        } catch {
-            throw error.folioError
-        }
+        let connection = try location.connect(.readOnly(busyTimeoutMilliseconds: busyTimeoutMilliseconds))
+        return Store(location: location, connection: connection, environment: environment)
     }
 
-    static func connect(directory: String, create: Bool, environment: [String: String]) throws(FolioError) -> Store {
-        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)
-        do throws(SQLiteError) {
-            let connection = try SQLiteConnection(path: directory + "/folio.db", flags: flags)
-            connection.setBusyTimeout(milliseconds: busyTimeoutMilliseconds)
-            // temp_store = MEMORY: savepoints of a group commit keep their sub-journal in memory
-            // instead of a temporary file (one write per page touched).
-            try connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;")
-            return Store(directory: directory, connection: connection, environment: environment)
-        } catch {
-            throw error.folioError
-        }
-    }
-
-    /// The schema version recorded in the database (`PRAGMA user_version`).
+    /// The schema version recorded in the database.
     public func schemaVersion() throws(FolioError) -> Int {
-        let tx = StoreTransaction(connection: connection)
-        return Int(try tx.queryOne("PRAGMA user_version")?.values.first.flatMap { v -> Int64? in
-            if case .integer(let i) = v { return i }
-            return nil
-        } ?? 0)
+        try connection.schemaVersion()
     }
 
     func migrate() throws(FolioError) {
@@ -99,39 +62,38 @@ public final class Store {
                 "the store's schema version \(current) is newer than this folio understands (\(Migrations.latestVersion))",
                 hint: "upgrade folio; the store was left untouched")
         }
-        try write { tx throws(FolioError) in
+        let scripts = connection.dialect.migrations
+        precondition(scripts.count == Migrations.latestVersion, "every dialect has every migration")
+        try write { _ throws(FolioError) in
             // Another process may have migrated while we waited for the write lock.
             let version = try self.schemaVersion()
             guard version < Migrations.latestVersion else { return }
-            for index in version..<Migrations.latestVersion {
-                do throws(SQLiteError) { try tx.connection.execute(Migrations.all[index]) } catch { throw error.folioError }
-            }
-            try tx.run("PRAGMA user_version = \(Migrations.latestVersion)")
+            for index in version..<Migrations.latestVersion { try connection.applyMigration(scripts[index]) }
+            try connection.setSchemaVersion(Migrations.latestVersion)
         }
     }
 
-    /// Runs `body` in one `BEGIN IMMEDIATE` transaction: all of it commits, or none of it.
-    /// IMMEDIATE takes the write lock up front, so concurrent writers queue on the busy
+    /// Runs `body` in one write transaction (SQLite: `BEGIN IMMEDIATE`): all of it commits, or
+    /// none of it. The write lock is taken up front, so concurrent writers queue on the busy
     /// timeout instead of failing on a lock upgrade.
     public func write<T>(_ body: (StoreTransaction) throws(FolioError) -> T) throws(FolioError) -> T {
-        try transaction("BEGIN IMMEDIATE", body)
+        try transaction(.write, body)
     }
 
     /// Runs `body` in one read transaction: a consistent snapshot while others write.
     public func read<T>(_ body: (StoreTransaction) throws(FolioError) -> T) throws(FolioError) -> T {
-        try transaction("BEGIN DEFERRED", body)
+        try transaction(.read, body)
     }
 
-    private func transaction<T>(_ begin: String, _ body: (StoreTransaction) throws(FolioError) -> T) throws(FolioError) -> T {
+    private func transaction<T>(_ kind: TransactionKind, _ body: (StoreTransaction) throws(FolioError) -> T) throws(FolioError) -> T {
         if grouped != nil { return try savepoint(body) }
-        do throws(SQLiteError) { try connection.execute(begin) } catch { throw error.folioError }
-        let tx = StoreTransaction(connection: connection)
+        try connection.begin(kind)
         do throws(FolioError) {
-            let value = try body(tx)
-            do throws(SQLiteError) { try connection.execute("COMMIT") } catch { throw error.folioError }
+            let value = try body(StoreTransaction(connection))
+            try connection.commit()
             return value
         } catch {
-            try? connection.execute("ROLLBACK")
+            connection.rollback()
             throw error
         }
     }
@@ -139,14 +101,16 @@ public final class Store {
     /// Runs `body` and rolls back whatever it wrote: `--dry-run` validates against real state.
     func rollingBack<T>(_ body: (StoreTransaction) throws(FolioError) -> T) throws(FolioError) -> T {
         let inGroup = grouped != nil
-        do throws(SQLiteError) { try connection.execute(inGroup ? "SAVEPOINT folio_dry_run" : "BEGIN IMMEDIATE") } catch {
-            throw error.folioError
-        }
+        if inGroup { try connection.savepoint("folio_dry_run") } else { try connection.begin(.write) }
         defer {
-            if inGroup { try? connection.execute("ROLLBACK TO folio_dry_run; RELEASE folio_dry_run") }
-            else { try? connection.execute("ROLLBACK") }
+            if inGroup {
+                connection.rollback(to: "folio_dry_run")
+                try? connection.release("folio_dry_run")
+            } else {
+                connection.rollback()
+            }
         }
-        return try body(StoreTransaction(connection: connection))
+        return try body(StoreTransaction(connection))
     }
 
     /// The 32-byte key that encrypts secrets at rest: `FOLIO_MASTER_KEY` (64 hex characters or

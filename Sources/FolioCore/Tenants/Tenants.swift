@@ -131,10 +131,9 @@ public enum Tenants {
         if let cursor = page.cursor, !ULID.isValid(cursor, prefix: .tenant) {
             throw .validation("the cursor '\(cursor)' is not one this command gave out", field: "cursor")
         }
-        let rows = try store.read { tx throws(FolioError) in
-            try tx.tenants(status: filter.status, tier: filter.tier, afterId: page.cursor, limit: page.limit.map { $0 + 1 })
+        return try store.read { tx throws(FolioError) in
+            try tx.tenants(status: filter.status, tier: filter.tier, after: page.cursor, limit: page.limit)
         }
-        return Page(items: rows, limit: page.limit, cursor: \.id)
     }
 
     /// Verifies a tenant's e-mail with the token from its verification e-mail, or, with

@@ -18,8 +18,8 @@ struct IssuersDefaultTests {
 
     func openStore() throws -> Store {
         let dir = ProcessRunner.temporaryDirectory("folio-core") + "/store"
-        _ = try Store.initialize(directory: dir, environment: [:])
-        return try Store.open(directory: dir, environment: [:])
+        _ = try Store.initialize(location: StoreLocation(dataDirectory: dir), environment: [:])
+        return try Store.open(location: StoreLocation(dataDirectory: dir), environment: [:])
     }
 
     @Test("createDefault makes 001-001 with a certificate that signs a verifiable invoice; a bad RUC rolls everything back")

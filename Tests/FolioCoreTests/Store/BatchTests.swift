@@ -14,8 +14,8 @@ struct BatchTests {
 
     func store() throws -> Store {
         let dir = ProcessRunner.temporaryDirectory("folio-batch") + "/store"
-        _ = try Store.initialize(directory: dir, environment: [:])
-        return try Store.open(directory: dir, environment: [:])
+        _ = try Store.initialize(location: StoreLocation(dataDirectory: dir), environment: [:])
+        return try Store.open(location: StoreLocation(dataDirectory: dir), environment: [:])
     }
 
     func context(key: String? = nil, dryRun: Bool = false, isCancelled: @escaping @Sendable () -> Bool = { false }) -> MutationContext {

@@ -32,8 +32,8 @@ struct CompletionQueryTests {
 
     private func store() throws -> Store {
         let dir = ProcessRunner.temporaryDirectory("folio-unit") + "/store"
-        _ = try Store.initialize(directory: dir, environment: [:])
-        return try Store.open(directory: dir, environment: [:])
+        _ = try Store.initialize(location: StoreLocation(dataDirectory: dir), environment: [:])
+        return try Store.open(location: StoreLocation(dataDirectory: dir), environment: [:])
     }
 
     /// One id generator for the whole test, as for one process: its ids sort in creation order.
@@ -47,10 +47,9 @@ struct CompletionQueryTests {
     @Test("every completion query searches its index in order: no scan, no sort, so LIMIT stops it early")
     func plans() throws {
         let store = try store()
-        for (sql, index) in CompletionSQL.indexed {
-            let values = PrefixRange("a").values(limit: 5) + (sql.contains("?4") ? [SQLValue.integer(0)] : [])
+        for (query, index) in CompletionSQL.indexed(PrefixRange("a"), limit: 5) {
             let details = try store.read { tx throws(FolioError) in
-                try tx.query("EXPLAIN QUERY PLAN " + sql, values).map { $0.text("detail") }
+                try tx.fetchAll("EXPLAIN QUERY PLAN " + query, table: "plan") { row throws(FolioError) in try row.text("detail") }
             }
             #expect(details.first?.hasPrefix("SEARCH") == true && details.first?.contains(index) == true, "\(details)")
             #expect(!details.contains { $0.hasPrefix("SCAN") || $0.contains("TEMP B-TREE") }, "\(details)")
@@ -83,7 +82,7 @@ struct CompletionQueryTests {
         #expect(try Completions.candidates(.keys, prefix: "key_", store: store).map(\.value) == keys)
         // Two keys sharing a start: the start names neither.
         try store.write { tx throws(FolioError) in
-            try tx.run("UPDATE api_keys SET start = (SELECT start FROM api_keys WHERE id = ?) WHERE id = ?", [.text(keys[1]), .text(keys[2])])
+            try tx.run("UPDATE api_keys SET start = (SELECT start FROM api_keys WHERE id = \(keys[1])) WHERE id = \(keys[2])")
         }
         #expect(try Completions.candidates(.keys, prefix: "folio_", store: store).count == 1)
     }

@@ -50,8 +50,8 @@ struct SupportTests {
 struct PipelineUnitTests {
     func store() throws -> Store {
         let dir = ProcessRunner.temporaryDirectory("folio-unit") + "/store"
-        _ = try Store.initialize(directory: dir, environment: [:])
-        return try Store.open(directory: dir, environment: [:])
+        _ = try Store.initialize(location: StoreLocation(dataDirectory: dir), environment: [:])
+        return try Store.open(location: StoreLocation(dataDirectory: dir), environment: [:])
     }
 
     func context(_ key: String? = nil, fingerprint: String = "f", dryRun: Bool = false) -> MutationContext {

@@ -1,7 +1,7 @@
-/// The schema, as an ordered list of forward migrations. `PRAGMA user_version` holds how many
-/// have run. Portable SQL where it costs nothing: TEXT timestamps in RFC 3339 UTC (which sort
-/// as text), TEXT ids, no SQLite-only column types.
-enum Migrations {
+/// The schema in SQLite's DDL, as an ordered list of forward migrations (see `Migrations`).
+/// `PRAGMA user_version` holds how many have run. Portable SQL where it costs nothing: TEXT
+/// timestamps in RFC 3339 UTC (which sort as text), TEXT ids, no SQLite-only column types.
+enum SQLiteMigrations {
     static let all: [String] = [
         // 1: the walking skeleton — tenants, audit log, domain events, idempotency records.
         """
@@ -169,6 +169,4 @@ enum Migrations {
         CREATE INDEX documents_issuer ON documents(issuer_id, id);
         """,
     ]
-
-    static var latestVersion: Int { all.count }
 }

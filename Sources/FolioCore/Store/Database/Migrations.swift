@@ -1,0 +1,11 @@
+/// The schema's versions. Version `n` is what the first `n` migrations of a dialect
+/// (`SQLDialect.migrations`) make; every dialect describes the same tables, columns and
+/// constraints at each version, in its own DDL: SQLite's in `SQLiteMigrations`, and a
+/// PostgreSQL backend's in its own file beside its connection (Store/PostgreSQL/).
+///
+/// A new version: append one script to every dialect's list and raise `latestVersion`.
+/// Scripts never change once released; a database records its version and runs only the
+/// scripts after it.
+enum Migrations {
+    static let latestVersion = 3
+}
