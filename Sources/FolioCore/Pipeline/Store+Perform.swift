@@ -5,7 +5,7 @@ extension Store {
     /// How long an idempotency key is remembered.
     static let idempotencyLifetime: Int64 = 24 * 3600
 
-    /// Runs `mutation` through the pipeline: one `BEGIN IMMEDIATE` transaction writes the change,
+    /// Runs `mutation` through the pipeline: one write transaction writes the change,
     /// its audit entries, its events and (with an idempotency key) the record of its result, all
     /// or nothing. `record` encodes the result for that record (only called with a key); a replay
     /// returns the recorded bytes for the caller to render in the format it is asked for now.

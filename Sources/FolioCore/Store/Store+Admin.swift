@@ -41,7 +41,7 @@ extension Store {
         try storeFile { () throws(FileSystemError) in try FileSystem.makeDirectory(directory, mode: 0o700) }
         guard FileSystem.isWritable(directory) else {
             throw .storeUnavailable("the store directory \(directory) is not writable",
-                                    hint: "choose another --store, or fix the directory's permissions")
+                                    remedy: .chooseAnotherStore)
         }
         let store = Store(location: location, connection: try location.connect(.create), environment: environment)
         try store.migrate()

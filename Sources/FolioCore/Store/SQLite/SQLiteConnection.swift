@@ -44,7 +44,7 @@ final class SQLiteConnection: DatabaseConnection {
         case .readWrite:
             guard FileSystem.exists(path) else {
                 throw .storeUnavailable("no Folio store at \(dataDirectory)",
-                                        hint: "run 'folio init' to create it, or point --store / FOLIO_STORE at an existing one")
+                                        remedy: .createStore)
             }
             // The directory too: SQLite creates the -wal and -shm files beside the database.
             guard FileSystem.isWritable(dataDirectory), FileSystem.isWritable(FileSystem.parentDirectory(path)),

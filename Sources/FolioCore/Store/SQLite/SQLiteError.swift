@@ -19,7 +19,7 @@ struct SQLiteError: Error, Sendable, CustomStringConvertible {
         }
         if isCorrupt {
             return .storeUnavailable("the store database is corrupt (\(message))",
-                                     hint: "restore it from a backup made with 'folio store backup'")
+                                     remedy: .restoreBackup)
         }
         if code & 0xff == SQLITE_READONLY || code & 0xff == SQLITE_CANTOPEN || code & 0xff == SQLITE_IOERR
             || code & 0xff == SQLITE_PERM {
