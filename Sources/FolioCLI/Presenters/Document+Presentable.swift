@@ -10,7 +10,7 @@ extension StoredDocument: Presentable {
             Column("DATE") { $0.issueDate },
             Column("BUYER") { $0.buyerName },
             Column("TOTAL") { $0.total },
-            Column("STATUS") { $0.status },
+            Column("STATUS") { $0.status.rawValue },
         ]
     }
 }

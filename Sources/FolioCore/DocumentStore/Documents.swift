@@ -59,7 +59,7 @@ public enum Documents {
             let document = StoredDocument(
                 id: ctx.ids.make(.document), tenantId: tenant.id, issuerId: issuer.id, documentType: type.code,
                 accessKey: built.accessKey, series: issuer.series, sequential: sequential, environment: tenant.environment,
-                issueDate: built.issueDate.iso, status: "signed", profile: profile.rawValue, certificateId: material.info.id,
+                issueDate: built.issueDate.iso, status: .signed, profile: profile.rawValue, certificateId: material.info.id,
                 total: built.totals.total.money, summary: built.summary, createdAt: ctx.now, updatedAt: ctx.now)
             try tx.insertDocument(document, signedXML: signed)
             let details = JSONValue.object([JSONMember("accessKey", .string(document.accessKey)),

@@ -1,5 +1,11 @@
 import FolioSupport
 
+/// Where a document is in its life. Signed is the first state; the SRI web services, approval
+/// and payment workflows add the later ones.
+public enum DocumentStatus: String, Sendable, CaseIterable {
+    case signed
+}
+
 /// A document in the store (without its XML, which `Documents.xml` reads on its own).
 public struct StoredDocument: Sendable, Equatable {
     public var id: String
@@ -16,7 +22,7 @@ public struct StoredDocument: Sendable, Equatable {
     /// `YYYY-MM-DD`.
     public var issueDate: String
     /// `signed`.
-    public var status: String
+    public var status: DocumentStatus
     /// `sri` or `modern`.
     public var profile: String
     public var certificateId: String
@@ -38,7 +44,7 @@ public struct StoredDocument: Sendable, Equatable {
     public var json: JSONValue {
         var members = [
             JSONMember("id", .string(id)),
-            JSONMember("status", .string(status)),
+            JSONMember("status", .string(status.rawValue)),
             JSONMember("tenantId", .string(tenantId)),
             JSONMember("issuerId", .string(issuerId)),
             JSONMember("profile", .string(profile)),

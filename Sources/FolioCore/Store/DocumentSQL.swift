@@ -70,7 +70,7 @@ extension StoredDocument {
                   documentType: try row.text("document_type"), accessKey: try row.text("access_key"),
                   series: try row.text("series"), sequential: try row.int("sequential", in: 1...Int.max),
                   environment: try row.enumeration("environment", Environment.self),
-                  issueDate: try row.text("issue_date"), status: try row.text("status"), profile: try row.text("profile"),
+                  issueDate: try row.text("issue_date"), status: try row.enumeration("status", DocumentStatus.self), profile: try row.text("profile"),
                   certificateId: try row.text("certificate_id"), total: try row.text("total"),
                   summary: try row.json("summary"),
                   createdAt: try row.timestamp("created_at"), updatedAt: try row.timestamp("updated_at"))

@@ -59,3 +59,4 @@ extension Tier: SQLBindable {}
 extension Language: SQLBindable {}
 extension TenantStatus: SQLBindable {}
 extension Environment: SQLBindable {}
+extension DocumentStatus: SQLBindable {}
