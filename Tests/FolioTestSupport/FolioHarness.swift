@@ -38,6 +38,12 @@ public struct FolioHarness: Sendable {
             // the ids they make sort in the order they were made.
             "FOLIO_CLOCK_OFFSET": String(TestClock.offsetFromMachine()),
         ]
+        // The machine's clock as this process sees it (CI moves it with libfaketime, through
+        // LD_PRELOAD and FAKETIME*): the binary must see the same one, or the clock offset above
+        // would be measured on one clock and applied to another.
+        for (k, v) in ProcessInfo.processInfo.environment where k == "LD_PRELOAD" || k.hasPrefix("FAKETIME") {
+            env[k] = v
+        }
         for (k, v) in extra { env[k] = v }
         environment = env
         if initialize {
