@@ -26,7 +26,7 @@ extension Invocation {
     public subscript<Value>(key: ArgumentKey<Value>) -> Value { key.value(in: self) }
 
     /// The value of a required positional, which the parser guarantees.
-    func guaranteedArgument(_ argument: Argument) -> String {
+    @usableFromInline func guaranteedArgument(_ argument: Argument) -> String {
         guard let value = self.argument(argument.name) else {
             preconditionFailure("<\(argument.name)> has no value: is it in the spec of '\(path.joined(separator: " "))'?")
         }
@@ -36,7 +36,7 @@ extension Invocation {
 
 extension ArgumentKey where Value == String {
     /// A required word.
-    public static func string(_ name: String, help: String, kind: ValueKind = .string) -> ArgumentKey {
+    @inlinable public static func string(_ name: String, help: String, kind: ValueKind = .string) -> ArgumentKey {
         let argument = Argument(name, help: help, kind: kind)
         return ArgumentKey(argument) { $0.guaranteedArgument(argument) }
     }
@@ -49,14 +49,14 @@ extension ArgumentKey where Value == String {
 
 extension ArgumentKey where Value == String? {
     /// A word that may be left out; nil then.
-    public static func optional(_ name: String, help: String, kind: ValueKind = .string) -> ArgumentKey {
+    @inlinable public static func optional(_ name: String, help: String, kind: ValueKind = .string) -> ArgumentKey {
         ArgumentKey(Argument(name, help: help, optional: true, kind: kind)) { $0.argument(name) }
     }
 }
 
 extension ArgumentKey where Value == [String] {
     /// Every remaining word (at least one unless `optional`), in order.
-    public static func repeated(_ name: String, help: String, optional: Bool = false,
+    @inlinable public static func repeated(_ name: String, help: String, optional: Bool = false,
                                 kind: ValueKind = .string) -> ArgumentKey {
         ArgumentKey(Argument(name, help: help, optional: optional, repeated: true, kind: kind)) { $0.arguments(name) }
     }
@@ -65,8 +65,8 @@ extension ArgumentKey where Value == [String] {
 extension ArgumentKey where Value: RawRepresentable & CaseIterable & Sendable, Value.RawValue == String {
     /// A required word that is one of the cases of an enum, offered and checked by their raw
     /// values in declaration order.
-    public static func choice(_ name: String, help: String) -> ArgumentKey {
-        let argument = Argument(name, help: help, kind: .choice(Value.allCases.map(\.rawValue)))
+    @inlinable public static func choice(_ name: String, help: String) -> ArgumentKey {
+        let argument = Argument(name, help: help, kind: .choice(Value.allCases.map { $0.rawValue }))
         return ArgumentKey(argument) { invocation in
             let word = invocation.guaranteedArgument(argument)
             guard let value = Value(rawValue: word) else {

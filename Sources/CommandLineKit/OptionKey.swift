@@ -31,7 +31,7 @@ extension Invocation {
     public func source<Value>(_ key: OptionKey<Value>) -> ValueSource { source(key.option.long) }
 
     /// The last value of a non-flag option that the parser guarantees (required, or defaulted).
-    func guaranteedValue(_ option: Option) -> String {
+    @usableFromInline func guaranteedValue(_ option: Option) -> String {
         guard let value = value(option.long) else {
             preconditionFailure("--\(option.long) has no value: is it in the spec of '\(path.joined(separator: " "))'?")
         }
@@ -41,7 +41,7 @@ extension Invocation {
 
 extension OptionKey where Value == String? {
     /// Text, nil when neither the command line nor the environment gives it.
-    public static func string(_ long: String, short: Character? = nil, value: String, kind: ValueKind = .string,
+    @inlinable public static func string(_ long: String, short: Character? = nil, value: String, kind: ValueKind = .string,
                               env: String? = nil, help: String, hidden: Bool = false) -> OptionKey {
         let option = Option(long, short: short, value: value, kind: kind, env: env, help: help, hidden: hidden)
         return OptionKey(option) { $0.value(long) }
@@ -50,7 +50,7 @@ extension OptionKey where Value == String? {
 
 extension OptionKey where Value == String {
     /// Text the command cannot run without: the parser fails naming the option when it is absent.
-    public static func required(_ long: String, short: Character? = nil, value: String, kind: ValueKind = .string,
+    @inlinable public static func required(_ long: String, short: Character? = nil, value: String, kind: ValueKind = .string,
                                 env: String? = nil, help: String, hidden: Bool = false) -> OptionKey {
         let option = Option(long, short: short, value: value, kind: kind, required: true, env: env, help: help,
                             hidden: hidden)
@@ -58,7 +58,7 @@ extension OptionKey where Value == String {
     }
 
     /// Text with a default, which help shows.
-    public static func string(_ long: String, short: Character? = nil, value: String, kind: ValueKind = .string,
+    @inlinable public static func string(_ long: String, short: Character? = nil, value: String, kind: ValueKind = .string,
                               default: String, env: String? = nil, help: String, hidden: Bool = false) -> OptionKey {
         let option = Option(long, short: short, value: value, kind: kind, default: `default`, env: env, help: help,
                             hidden: hidden)
@@ -68,7 +68,7 @@ extension OptionKey where Value == String {
 
 extension OptionKey where Value == Bool {
     /// A flag: on when given, or when its environment variable is set, non-empty and not "0"/"false".
-    public static func flag(_ long: String, short: Character? = nil, env: String? = nil, help: String,
+    @inlinable public static func flag(_ long: String, short: Character? = nil, env: String? = nil, help: String,
                             hidden: Bool = false) -> OptionKey {
         OptionKey(Option(long, short: short, env: env, help: help, hidden: hidden)) { $0.flag(long) }
     }
@@ -76,7 +76,7 @@ extension OptionKey where Value == Bool {
 
 extension OptionKey where Value == Int {
     /// A whole number within `range` (any when nil), `default` when not given.
-    public static func integer(_ long: String, short: Character? = nil, value: String, range: ClosedRange<Int>?,
+    @inlinable public static func integer(_ long: String, short: Character? = nil, value: String, range: ClosedRange<Int>?,
                                default: Int, env: String? = nil, help: String, hidden: Bool = false) -> OptionKey {
         let option = Option(long, short: short, value: value, kind: .integer(range), default: String(`default`),
                             env: env, help: help, hidden: hidden)
@@ -87,7 +87,7 @@ extension OptionKey where Value == Int {
 extension OptionKey where Value == [String] {
     /// An option that may be given several times: every value in the order given (or the single
     /// environment value), empty when absent.
-    public static func repeated(_ long: String, short: Character? = nil, value: String, kind: ValueKind = .string,
+    @inlinable public static func repeated(_ long: String, short: Character? = nil, value: String, kind: ValueKind = .string,
                                 env: String? = nil, help: String, hidden: Bool = false) -> OptionKey {
         let option = Option(long, short: short, value: value, kind: kind, repeated: true, env: env, help: help,
                             hidden: hidden)
@@ -98,9 +98,9 @@ extension OptionKey where Value == [String] {
 extension OptionKey where Value: RawRepresentable & CaseIterable & Sendable, Value.RawValue == String {
     /// One of the cases of an enum, offered and checked by their raw values in declaration order;
     /// `default` when not given.
-    public static func choice(_ long: String, short: Character? = nil, value: String, default: Value,
+    @inlinable public static func choice(_ long: String, short: Character? = nil, value: String, default: Value,
                               env: String? = nil, help: String, hidden: Bool = false) -> OptionKey {
-        let option = Option(long, short: short, value: value, kind: .choice(Value.allCases.map(\.rawValue)),
+        let option = Option(long, short: short, value: value, kind: .choice(Value.allCases.map { $0.rawValue }),
                             default: `default`.rawValue, env: env, help: help, hidden: hidden)
         return OptionKey(option) { Value(rawValue: $0.guaranteedValue(option)) ?? `default` }
     }
@@ -108,16 +108,16 @@ extension OptionKey where Value: RawRepresentable & CaseIterable & Sendable, Val
 
 extension OptionKey {
     /// One of the cases of an enum (see `choice(_:default:)`), nil when not given.
-    public static func choice<Choice>(_ long: String, short: Character? = nil, value: String, env: String? = nil,
+    @inlinable public static func choice<Choice>(_ long: String, short: Character? = nil, value: String, env: String? = nil,
                                       help: String, hidden: Bool = false) -> OptionKey
     where Value == Choice?, Choice: RawRepresentable & CaseIterable & Sendable, Choice.RawValue == String {
-        let option = Option(long, short: short, value: value, kind: .choice(Choice.allCases.map(\.rawValue)),
+        let option = Option(long, short: short, value: value, kind: .choice(Choice.allCases.map { $0.rawValue }),
                             env: env, help: help, hidden: hidden)
         return OptionKey(option) { $0.value(long).flatMap(Choice.init(rawValue:)) }
     }
 
     /// A value converted by `conversion` (which also checks it), nil when not given.
-    public static func custom<Converted>(_ long: String, short: Character? = nil, value: String,
+    @inlinable public static func custom<Converted>(_ long: String, short: Character? = nil, value: String,
                                          as conversion: ValueConversion<Converted>, env: String? = nil,
                                          help: String, hidden: Bool = false) -> OptionKey
     where Value == Converted? {
@@ -128,7 +128,7 @@ extension OptionKey {
 
     /// A value converted by `conversion`, with a default written as on the command line (help
     /// shows it as given); the default must convert.
-    public static func custom(_ long: String, short: Character? = nil, value: String,
+    @inlinable public static func custom(_ long: String, short: Character? = nil, value: String,
                               as conversion: ValueConversion<Value>, default: String, env: String? = nil,
                               help: String, hidden: Bool = false) -> OptionKey {
         let option = Option(long, short: short, value: value, kind: conversion.kind, default: `default`, env: env,

@@ -7,19 +7,21 @@ public struct Program: Sendable {
     public let root: Command
     /// Options accepted at any position, before or after the command words.
     public let globalOptions: [Option]
-    /// The EXIT STATUS section of the program's man page (none when empty).
-    public let exitStatuses: [ExitStatus]
+    /// The EXIT STATUS section of the program's man page (none when empty), made only when the
+    /// man pages are: parsing, which every start pays for, never needs it.
+    public var exitStatuses: [ExitStatus] { makeExitStatuses() }
+    private let makeExitStatuses: @Sendable () -> [ExitStatus]
     /// The hidden command that completion scripts run for `.dynamic` values; nil offers nothing
     /// for them.
     public let dynamicCompletion: DynamicCompletion?
 
     public init(name: String, version: String, root: Command, globalOptions: [Option],
-                exitStatuses: [ExitStatus] = [], dynamicCompletion: DynamicCompletion? = nil) {
+                exitStatuses: @escaping @autoclosure @Sendable () -> [ExitStatus] = [], dynamicCompletion: DynamicCompletion? = nil) {
         self.name = name
         self.version = version
         self.root = root
         self.globalOptions = globalOptions
-        self.exitStatuses = exitStatuses
+        self.makeExitStatuses = exitStatuses
         self.dynamicCompletion = dynamicCompletion
     }
 

@@ -8,7 +8,7 @@
 public struct ValueConversion<T>: Sendable {
     /// The kind for the option's or argument's spec: help shows `(type)`.
     public let kind: ValueKind
-    let convert: @Sendable (String) -> T?
+    @usableFromInline let convert: @Sendable (String) -> T?
 
     public init(type: String, problem: String, convert: @escaping @Sendable (String) -> T?) {
         self.convert = convert
