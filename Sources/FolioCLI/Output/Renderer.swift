@@ -11,7 +11,13 @@ struct Renderer {
     var color: Bool
     var now: Timestamp
 
-    func one<T: Presentable>(_ item: T) -> [UInt8] { render(Presented(one: item)) }
+    func one<T: Presentable>(_ item: T) -> [UInt8] {
+        // The formats that need one part of a result skip making the others (a batch prints
+        // thousands of these).
+        if quiet || format == .id { return Array((item.id + "\n").utf8) }
+        if format == .jsonl { return item.json.compactBytes() + [UInt8(ascii: "\n")] }
+        return render(Presented(one: item))
+    }
 
     /// One page of a list, as a whole document (`json` wraps it in items/nextCursor/hasMore).
     func page<T: Presentable>(_ items: [T], nextCursor: String?) -> [UInt8] {
@@ -21,7 +27,9 @@ struct Renderer {
     /// Part of a streamed list (`--all` with jsonl, id, csv, piped table): only the first chunk
     /// carries the CSV header (and a terminal table's).
     func chunk<T: Presentable>(_ items: [T], first: Bool) -> [UInt8] {
-        render(Presented(list: items, nextCursor: nil), first: first)
+        if quiet || format == .id { return Array(items.map { $0.id + "\n" }.joined().utf8) }
+        if format == .jsonl { return Array(items.map { $0.json.compactBytes() + [UInt8(ascii: "\n")] }.joined()) }
+        return render(Presented(list: items, nextCursor: nil), first: first)
     }
 
     /// `presented` in this renderer's format; `first` is false for the later chunks of a stream.

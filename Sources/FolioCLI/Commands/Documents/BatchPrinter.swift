@@ -31,16 +31,17 @@ final class BatchPrinter {
         for item in outcomes {
             switch item.outcome {
             case .success(let outcome):
-                let presented = outcome.result.map { Presented(one: $0) }
-                    ?? outcome.recorded.flatMap { Presented(recorded: $0) }
-                if collectsJSON {
-                    if let presented { collected.append(presented.document) }
-                } else if let presented {
-                    pending += renderer.render(presented, first: !printedRows)
-                    printedRows = true
+                if let document = outcome.result {
+                    if collectsJSON { collected.append(document.json) } else { pending += renderer.chunk([document], first: !printedRows) }
                 } else if let recorded = outcome.recorded {
-                    pending += recorded
+                    // A replayed line: its recorded result, in this call's format.
+                    if let presented = Presented(recorded: recorded) {
+                        if collectsJSON { collected.append(presented.document) } else { pending += renderer.render(presented, first: !printedRows) }
+                    } else {
+                        pending += recorded
+                    }
                 }
+                printedRows = true
                 if !outcome.warnings.isEmpty {
                     context.console.out(pending)
                     pending = []
