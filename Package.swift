@@ -35,7 +35,10 @@ let package = Package(
         .target(name: "FolioCrypto", dependencies: ["COpenSSL", "CZlib", "FolioSupport"]),
         .target(name: "FolioXML", dependencies: ["CLibXML2", "FolioCrypto", "FolioSupport"], swiftSettings: libxml2Headers),
         .target(name: "FolioCore", dependencies: ["CSQLite", "FolioCrypto", "FolioXML", "FolioSupport"]),
-        .target(name: "FolioCLI", dependencies: ["CommandLineKit", "FolioCore", "FolioSupport"]),
+        // Only a debug build (what the tests run) takes its clock from the environment: a
+        // release binary never dates audit rows, keys or tokens by FOLIO_NOW.
+        .target(name: "FolioCLI", dependencies: ["CommandLineKit", "FolioCore", "FolioSupport"],
+                swiftSettings: [.define("FOLIO_TEST_CLOCK", .when(configuration: .debug))]),
         .executableTarget(name: "folio", dependencies: ["FolioCLI", "FolioSupport"], exclude: ["StaticLink"],
                           linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld", "-Xlinker", "-no-pie",
                                                           "-L", Context.packageDirectory + "/Sources/folio/StaticLink"],

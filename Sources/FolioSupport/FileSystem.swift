@@ -81,16 +81,25 @@ public enum FileSystem {
         }
     }
 
-    /// Writes a new file; with `exclusive`, fails when it exists (O_EXCL).
+    /// Writes a new file; with `exclusive`, fails when it exists (O_EXCL). A write that fails
+    /// half-way (a full disk) removes what it created, so no empty or partial file is left.
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t, exclusive: Bool) throws(FileSystemError) {
         var flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_TRUNC
         if exclusive { flags |= O_EXCL }
         let fd = open(path, flags, mode)
         guard fd >= 0 else { throw FileSystemError(.write, path) }
-        defer { close(fd) }
         fchmod(fd, mode)
-        if let code = FileDescriptor.writeAll(fd, bytes) { throw FileSystemError(.write, path, code: code) }
-        if fsync(fd) != 0 { throw FileSystemError(.write, path) }
+        var failure: FileSystemError?
+        if let code = FileDescriptor.writeAll(fd, bytes) {
+            failure = FileSystemError(.write, path, code: code)
+        } else if fsync(fd) != 0 {
+            failure = FileSystemError(.write, path)
+        }
+        close(fd)
+        if let failure {
+            unlink(path)
+            throw failure
+        }
     }
 
     public static func remove(_ path: String) { unlink(path) }
@@ -110,5 +119,20 @@ public enum FileSystem {
     public static func userName(environment: [String: String]) -> String {
         if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return environment["USER"] ?? "unknown"
+    }
+}
+
+extension FileSystem {
+    /// Whether a write to `path` (or to files beside it named `path` + a suffix, as SQLite's
+    /// `-wal` and `-journal`) can have failed for want of room: under a megabyte free on its
+    /// file system, or a file size limit (`ulimit -f`) that one of them has nearly met. SQLite
+    /// reports such a failure as a plain I/O error and loses its errno, so this asks the system.
+    public static func isOutOfRoom(for path: String) -> Bool {
+        var fs = statvfs()
+        if statvfs(parentDirectory(path), &fs) == 0, UInt64(fs.f_bavail) * UInt64(fs.f_frsize) < 1 << 20 { return true }
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return false }   // RLIM_INFINITY
+        let largest = [path, path + "-wal", path + "-journal"].compactMap(size).max() ?? 0
+        return UInt64(largest) + 65_536 >= UInt64(limit.rlim_cur)
     }
 }

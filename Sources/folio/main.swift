@@ -7,6 +7,9 @@ import Glibc
 // Files Folio creates are private to the user (the store holds keys and tokens).
 umask(0o077)
 signal(SIGPIPE, SIG_IGN)
+// A file size limit (ulimit -f) is met like a full disk: the write fails with EFBIG and the
+// command reports it and rolls back, instead of the process being killed half-way.
+signal(SIGXFSZ, SIG_IGN)
 
 var environment: [String: String] = [:]
 var entry = environ

@@ -53,6 +53,9 @@ public enum FolioApp {
         case .run(let invocation):
             let globals = GlobalOptions(invocation, environment: environment)
             let console = Console(streams: io, colorAllowed: !globals.noColor)
+            if !takesClockFromEnvironment, environment["FOLIO_NOW"] != nil || environment["FOLIO_CLOCK_OFFSET"] != nil {
+                console.warn("FOLIO_NOW and FOLIO_CLOCK_OFFSET are ignored: only a test build takes its clock from the environment")
+            }
             let context = CommandContext(globals: globals, environment: environment, console: console,
                                          invocation: invocation, program: program, clock: clock, stores: stores,
                                          interruption: interruption)
@@ -76,14 +79,27 @@ public enum FolioApp {
         }
     }
 
-    /// The clock of the binary: the machine's; for tests, `FOLIO_NOW` (RFC 3339) stops it at an
-    /// instant, and `FOLIO_CLOCK_OFFSET` (seconds) moves it while it runs on (so that ids made by
-    /// successive commands still sort in the order they were made).
+    /// The clock of the binary: the machine's. A debug build (what the tests run, compiled with
+    /// FOLIO_TEST_CLOCK) also takes `FOLIO_NOW` (RFC 3339), which stops it at an instant, and
+    /// `FOLIO_CLOCK_OFFSET` (seconds), which moves it while it runs on (so that ids made by
+    /// successive commands still sort in the order they were made). A release build ignores
+    /// both: the time of a production store never comes from the environment.
     public static func clock(environment: [String: String]) -> any Clock {
+        #if FOLIO_TEST_CLOCK
         if let fixed = environment["FOLIO_NOW"], let instant = Timestamp(rfc3339: fixed) { return FixedClock(instant) }
         if let text = environment["FOLIO_CLOCK_OFFSET"], let offset = Int64(text) {
             return OffsetClock(SystemClock(), offsetSeconds: offset)
         }
+        #endif
         return SystemClock()
+    }
+
+    /// Whether this build takes its clock from the environment (debug builds, for tests).
+    public static var takesClockFromEnvironment: Bool {
+        #if FOLIO_TEST_CLOCK
+        return true
+        #else
+        return false
+        #endif
     }
 }

@@ -31,7 +31,10 @@ public enum AuditLog {
         try tx.lock(.auditChainHead)
         let last = try tx.lastAuditRow()
         let previous = last?.hash ?? AuditEntry.genesisHash
-        let entry = AuditEntry(seq: (last?.seq ?? 0) + 1, id: context.ids.make(.audit), time: context.now,
+        // Audit time never goes back: a clock set behind the last entry's (a machine whose clock
+        // was moved) writes the last entry's time again.
+        let time = max(context.now, last?.time ?? context.now)
+        let entry = AuditEntry(seq: (last?.seq ?? 0) + 1, id: context.ids.make(.audit), time: time,
                                actor: context.actor, command: context.command, action: record.action,
                                targetId: record.targetId, tenantId: record.tenantId, outcome: record.outcome,
                                details: record.details)
@@ -73,6 +76,10 @@ public enum AuditLog {
                     firstBad = (link.seq, link.id, "does not chain to the row before it: a row was removed, reordered or edited")
                 } else if link.chainHash(previous: link.prevHash) != link.hash {
                     firstBad = (link.seq, link.id, "its contents were changed after it was written")
+                } else if let time = Timestamp(rfc3339: link.time), let before = last.flatMap({ Timestamp(rfc3339: $0.time) }),
+                          time < before {
+                    firstBad = (link.seq, link.id, "its time \(link.time) is before the time of the row before it (\(before.rfc3339)): "
+                                + "it was written with a clock set back")
                 }
                 previous = link.hash
                 last = link

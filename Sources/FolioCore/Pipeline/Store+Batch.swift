@@ -27,6 +27,8 @@ public struct BatchSummary: Sendable {
     public var notAttempted = 0
     /// Whether the work stopped on request.
     public var interrupted = false
+    /// Whether the work stopped because the store failed (its lines not done are `notAttempted`).
+    public var storeFailed = false
 }
 
 extension Store {
@@ -72,6 +74,15 @@ extension Store {
                 if error.code == .interrupted { break }
                 // The group's commit failed: none of its lines was written.
                 outcomes = outcomes.map { BatchItemOutcome(line: $0.line, outcome: .failure(error)) }
+                if error.code == .storeUnavailable {
+                    // The store itself failed (a full disk, a lock held past the timeout): the
+                    // next group would fail the same way. Report this one and stop.
+                    summary.failed += outcomes.count
+                    deliver(outcomes, [])
+                    start += outcomes.count
+                    summary.storeFailed = true
+                    break
+                }
             }
             for item in outcomes {
                 if case .success = item.outcome { summary.succeeded += 1 } else { summary.failed += 1 }

@@ -2,9 +2,11 @@ import FolioSupport
 
 /// SQL of the audit log, events and idempotency records.
 extension StoreTransaction {
-    func lastAuditRow() throws(FolioError) -> (seq: Int64, hash: String)? {
-        try fetchOne("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", table: "audit_log") { row throws(FolioError) in
-            (try row.integer("seq"), try row.text("hash"))
+    /// The chain's head row; its time as written (verification judges a time that does not
+    /// parse, so it is not decoded strictly here).
+    func lastAuditRow() throws(FolioError) -> (seq: Int64, hash: String, time: Timestamp?)? {
+        try fetchOne("SELECT seq, hash, time FROM audit_log ORDER BY seq DESC LIMIT 1", table: "audit_log") { row throws(FolioError) in
+            (try row.integer("seq"), try row.text("hash"), try row.optionalText("time").flatMap(Timestamp.init(rfc3339:)))
         }
     }
 

@@ -75,7 +75,9 @@ extension FolioError {
     /// when the disk (or a file size limit) is what stopped it.
     public static func storeFile(_ error: FileSystemError) -> FolioError {
         if error.isDiskFull {
-            return .storeUnavailable("the disk is full: \(error.description)", hint: "free some space and try again; nothing was changed")
+            return .storeUnavailable("the disk is full: \(error.description)",
+                                     hint: "free some space (or raise the file size limit) and try again; "
+                                         + "the write that failed was rolled back")
         }
         return .storeUnavailable(error.description, hint: "check that the store directory exists and is writable")
     }

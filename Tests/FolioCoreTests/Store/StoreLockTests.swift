@@ -84,7 +84,7 @@ struct StoreLockTests {
         let register = Tenants.register(TenantRegistration(email: "a@example.com", name: nil, tier: .trial, language: .es))
         _ = try store.perform(register, context: context("k1")) { _ throws(FolioError) in [] }
         expectLock(recorder, .idempotencyKey("k1"), before: "FROM idempotency_records")
-        expectLock(recorder, .auditChainHead, before: "SELECT seq, hash FROM audit_log")
+        expectLock(recorder, .auditChainHead, before: "SELECT seq, hash, time FROM audit_log")
     }
 
     @Test("next sequential: the series is locked before its counter is read or created")
@@ -106,7 +106,7 @@ struct StoreLockTests {
                                                        dryRun: false, now: now, ids: IDGenerator(clock: FixedClock(now)))) { _ throws(FolioError) in [] }
         expectLock(recorder, .sequentialSeries(issuerId: issuerId, documentType: "01", series: "001-001"),
                    before: "document_sequences")
-        expectLock(recorder, .auditChainHead, before: "SELECT seq, hash FROM audit_log")
+        expectLock(recorder, .auditChainHead, before: "SELECT seq, hash, time FROM audit_log")
     }
 
     @Test("rate-limit window: the key is locked before its window is read")

@@ -27,6 +27,17 @@ final class BatchPrinter {
     /// One group's outcomes, in line order: one write per group, flushed before anything goes to
     /// stderr so that a terminal still shows results and errors in line order.
     func print(_ outcomes: [BatchItemOutcome<StoredDocument>], warnings: [String]) {
+        // A group that failed as a whole (its commit) is one error, not one per line.
+        if outcomes.count > 1, let first = outcomes.first, let last = outcomes.last,
+           case .failure(var error) = first.outcome,
+           outcomes.allSatisfy({ if case .failure(let e) = $0.outcome { e.message == error.message } else { false } }) {
+            error.message = "lines \(first.line)–\(last.line): " + error.message
+            error.details.append(JSONMember("lines", .array([.int(first.line), .int(last.line)])))
+            let status = ErrorReporter.report(error, console: context.console, json: context.jsonErrors)
+            if firstFailure == nil { firstFailure = status }
+            done += outcomes.count
+            return
+        }
         var pending: [UInt8] = []
         for item in outcomes {
             switch item.outcome {
@@ -65,6 +76,9 @@ final class BatchPrinter {
     /// The JSON list (for `-o json`) and the closing note.
     func finish(_ summary: BatchSummary) {
         if progress { context.console.err("\r") }
+        if summary.storeFailed, summary.notAttempted > 0 {
+            context.console.note("stopped: \(summary.notAttempted) line(s) not attempted after the store failed")
+        }
         if summary.interrupted {
             context.console.note("interrupted: \(summary.succeeded) document\(summary.succeeded == 1 ? "" : "s") "
                                  + "\(context.globals.dryRun ? "checked" : "created") before the stop; "

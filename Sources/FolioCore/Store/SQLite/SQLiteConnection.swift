@@ -79,7 +79,7 @@ final class SQLiteConnection: DatabaseConnection {
         if rc != SQLITE_OK {
             let message = errmsg.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
             sqlite3_free(errmsg)
-            throw SQLiteError(code: rc, message: message)
+            throw lastError(rc, message: message)
         }
     }
 
@@ -94,8 +94,13 @@ final class SQLiteConnection: DatabaseConnection {
         return SQLiteStatement(stmt, connection: self)
     }
 
-    func lastError(_ rc: Int32) -> SQLiteError {
-        SQLiteError(code: rc, message: String(cString: sqlite3_errmsg(handle)))
+    func lastError(_ rc: Int32, message: String? = nil) -> SQLiteError {
+        var error = SQLiteError(code: rc, message: message ?? String(cString: sqlite3_errmsg(handle)),
+                                systemErrno: sqlite3_system_errno(handle))
+        if rc & 0xff == SQLITE_IOERR, let file = sqlite3_db_filename(handle, "main") {
+            error.outOfRoom = FileSystem.isOutOfRoom(for: String(cString: file))
+        }
+        return error
     }
 
     // MARK: SQLExecutor
