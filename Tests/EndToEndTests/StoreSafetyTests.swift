@@ -104,6 +104,37 @@ struct StoreSafetyTests {
         #expect(try mode(dangling.store) == 0o755)
     }
 
+    @Test("parallel inits of one new store: all succeed, one creates it, with one key and no staging folder left")
+    func parallelInit() throws {
+        let folio = try FolioHarness(initialize: false)
+        let results = ConcurrentResults()
+        DispatchQueue.concurrentPerform(iterations: 6) { _ in
+            results.append(try? folio.run(["init", "-o", "json"]))
+        }
+        let all = results.values
+        #expect(all.count == 6 && all.allSatisfy { $0?.status == 0 }, "\(all.map { $0?.stderr ?? "no result" })")
+        #expect(all.filter { $0?.stdout.contains("\"created\": true") == true }.count == 1)
+        let root = (folio.store as NSString).deletingLastPathComponent
+        #expect(entries(root) == ["store"])
+        #expect(entries(folio.store) == ["exports", "folio.db", "master.key", "outbox"])
+        #expect(try folio.run(["store", "check"]).status == 0)
+    }
+
+    @Test("init with FOLIO_MASTER_KEY writes no master.key; the store then needs that key")
+    func initWithEnvironmentKey() throws {
+        let folio = try FolioHarness(initialize: false)
+        let key = String(repeating: "ab", count: 32)
+        #expect(try folio.run(["init"], environment: ["FOLIO_MASTER_KEY": key]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folio.store + "/master.key"))
+        #expect(try folio.run(["store", "check"], environment: ["FOLIO_MASTER_KEY": key]).status == 0)
+        let withoutKey = try folio.run(["store", "check"])
+        #expect(withoutKey.status == 9)
+        #expect(withoutKey.stdout.contains("cannot read master.key"))
+        let again = try folio.run(["init"])
+        #expect(again.status == 9)
+        #expect(!FileManager.default.fileExists(atPath: folio.store + "/master.key"))
+    }
+
     @Test("init where a file stands is refused (exit 9) and nothing is made")
     func initOverAFile() throws {
         let folio = try FolioHarness(initialize: false)
@@ -148,4 +179,12 @@ struct StoreSafetyTests {
         let longest = root + "/" + String(repeating: "b", count: 239)
         #expect(try folio.run(["store", "backup", longest]).status == 0)
     }
+}
+
+/// Results gathered from concurrent work.
+private final class ConcurrentResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [ProcessResult?] = []
+    func append(_ item: ProcessResult?) { lock.withLock { items.append(item) } }
+    var values: [ProcessResult?] { lock.withLock { items } }
 }
