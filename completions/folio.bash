@@ -34,6 +34,7 @@ _folio() {
                     'folio store info') cmd='folio store info' ;;
                     'folio store check') cmd='folio store check' ;;
                     'folio store backup') cmd='folio store backup' ;;
+                    'folio store rotate-master-key') cmd='folio store rotate-master-key' ;;
                     'folio tenants register') cmd='folio tenants register' ;;
                     'folio tenants list') cmd='folio tenants list' ;;
                     'folio tenants show') cmd='folio tenants show' ;;
@@ -216,6 +217,7 @@ _folio() {
             'folio store info') opts='--help' ;;
             'folio store check') opts='--help' ;;
             'folio store backup') opts='--help' ;;
+            'folio store rotate-master-key') opts='--help' ;;
             'folio tenants') opts='--help' ;;
             'folio tenants register') opts='--email --name --tier --language --ruc --help' ;;
             'folio tenants list') opts='--status --tier --limit --cursor --all --help' ;;
@@ -267,7 +269,7 @@ _folio() {
                 case $n in
                     0) COMPREPLY=($(compgen -W 'bash zsh fish' -- "$cur")) ;;
                 esac ;;
-            'folio store') COMPREPLY=($(compgen -W 'info check backup' -- "$cur")) ;;
+            'folio store') COMPREPLY=($(compgen -W 'info check backup rotate-master-key' -- "$cur")) ;;
             'folio store backup')
                 case $n in
                     0) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;

@@ -4,7 +4,7 @@ import Glibc
 
 /// A failed file operation: what was attempted on which path, and the system's reason.
 public struct FileSystemError: Error, Sendable, CustomStringConvertible {
-    public enum Operation: String, Sendable { case read, write, createDirectory = "create directory", rename }
+    public enum Operation: String, Sendable { case read, write, createDirectory = "create directory", rename, link }
     public var operation: Operation
     public var path: String
     /// The `errno` of the failure.
@@ -51,7 +51,12 @@ public enum FileSystem {
         if isDirectory(path) { return }
         let parent = parentDirectory(path)
         if !parent.isEmpty, parent != path, !exists(parent) { try makeDirectory(parent, mode: 0o755) }
-        if mkdir(path, mode) != 0 && errno != EEXIST { throw FileSystemError(.createDirectory, path) }
+        if mkdir(path, mode) != 0 {
+            // EEXIST is another process's mkdir of the same directory, unless what exists is not one.
+            let code = errno
+            if code != EEXIST { throw FileSystemError(.createDirectory, path, code: code) }
+            if !isDirectory(path) { throw FileSystemError(.createDirectory, path, code: ENOTDIR) }
+        }
     }
 
     public static func parentDirectory(_ path: String) -> String {
@@ -103,6 +108,44 @@ public enum FileSystem {
     }
 
     public static func remove(_ path: String) { unlink(path) }
+
+    /// Removes an empty directory; false when it is not empty or cannot be removed.
+    @discardableResult
+    public static func removeDirectory(_ path: String) -> Bool { rmdir(path) == 0 }
+
+    /// Whether anything is at `path`, a dangling symbolic link included (`exists` follows links).
+    public static func entryExists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    /// Creates a new directory `prefix` + six random characters, mode 0700, and returns its path.
+    public static func makeUniqueDirectory(prefix: String) throws(FileSystemError) -> String {
+        var template = Array((prefix + "XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil }
+        guard made else { throw FileSystemError(.createDirectory, prefix + "XXXXXX") }
+        return String(cString: template)
+    }
+
+    /// A second name for the file `from`, failing when `to` exists: unlike `rename`, it never
+    /// replaces what is there (another process's file).
+    public static func link(_ from: String, _ to: String) throws(FileSystemError) {
+        if Glibc.link(from, to) != 0 { throw FileSystemError(.link, to) }
+    }
+
+    /// Flushes a directory's entries to disk, so that a rename or a new file in it survives a
+    /// power loss (fsync of the file alone does not make its name durable).
+    public static func syncDirectory(_ path: String) throws(FileSystemError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystemError(.write, path) }
+        defer { close(fd) }
+        if fsync(fd) != 0 { throw FileSystemError(.write, path) }
+    }
+
+    /// Sets the permission bits of `path`.
+    public static func setMode(_ path: String, _ mode: mode_t) throws(FileSystemError) {
+        if chmod(path, mode) != 0 { throw FileSystemError(.write, path) }
+    }
 
     public static func rename(_ from: String, _ to: String) throws(FileSystemError) {
         if Glibc.rename(from, to) != 0 { throw FileSystemError(.rename, from) }

@@ -7,6 +7,10 @@ extension Remedy {
         case .createStore: return "run 'folio init' to create it, or point --store / FOLIO_STORE at an existing one"
         case .chooseAnotherStore: return "choose another --store, or fix the directory's permissions"
         case .restoreBackup: return "restore it from a backup made with 'folio store backup'"
+        case .restoreMasterKey(let path):
+            return "restore \(path) from your backup of it ('folio store backup' copies the database only); 'folio store check' then verifies it"
+        case .restrictPermissions(let path, let mode):
+            return "chmod \(String(mode, radix: 8)) \(Remedy.shellWord(path))"
         case .listTenants: return "list tenants with 'folio tenants list'"
         case .listIssuers: return "list issuers with 'folio issuers list'"
         case .listKeys: return "list keys with 'folio keys list --tenant TENANT'"
@@ -27,6 +31,19 @@ extension Remedy {
             return "create one with 'folio issuers cert generate \(issuer)' or import a .p12 with 'folio issuers cert import \(issuer)'"
         case .importCurrentCertificate(let issuer): return "import a current .p12 with 'folio issuers cert import \(issuer)'"
         }
+    }
+}
+
+extension Remedy {
+    /// `text` as one shell word: as it is when it holds nothing the shell would read, else in
+    /// single quotes (a path with spaces stays one argument when the hint is pasted).
+    static func shellWord(_ text: String) -> String {
+        let plain = !text.isEmpty && text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || "/._-+,:@%".utf8.contains(byte)
+        }
+        if plain { return text }
+        return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 }
 

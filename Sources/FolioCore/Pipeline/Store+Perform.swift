@@ -23,6 +23,8 @@ extension Store {
         let outcome: MutationOutcome<R>
         do throws(FolioError) {
             outcome = try write { tx throws(FolioError) -> MutationOutcome<R> in
+                // What this command seals, it seals under the key it opened: still the store's?
+                try confirmMasterKey(tx)
                 if let key = context.idempotencyKey, let sealingKey,
                    let replay = try replay(key: key, context: context, sealingKey: sealingKey, tx: tx) {
                     return MutationOutcome(kind: .replayed, result: nil, recorded: replay.bytes,

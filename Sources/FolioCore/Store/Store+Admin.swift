@@ -24,31 +24,46 @@ public struct StoreCheckReport: Sendable {
     public let schemaVersion: Int
     public let expectedSchemaVersion: Int
     public let audit: AuditVerification
-    public var healthy: Bool { integrity == ["ok"] && schemaVersion == expectedSchemaVersion && audit.valid }
+    /// Where the master key came from, and why it is not this store's (nil: it opens and
+    /// matches the key check value).
+    public let masterKeySource: MasterKeySource
+    public let masterKeyProblem: FolioError?
+    public var healthy: Bool {
+        integrity == ["ok"] && schemaVersion == expectedSchemaVersion && audit.valid && masterKeyProblem == nil
+    }
 }
 
 extension Store {
-    /// Creates the store (data directory 0700, the database, `master.key` 0600, `outbox/`,
-    /// `exports/`), or completes a partial one. Running it again changes nothing.
+    /// Creates the store — data directory 0700, the database with the key's check value,
+    /// `master.key` 0600 (unless `FOLIO_MASTER_KEY` gives the key), `outbox/`, `exports/` — whole
+    /// or not at all (`StoreCreation`). On an existing store it makes any missing folder and
+    /// changes nothing else; it never makes a master key beside an existing database, whose
+    /// secrets are sealed under the key it had, and it verifies the key against the store's
+    /// check value.
     public static func initialize(location: StoreLocation, environment: [String: String]) throws(FolioError) -> StoreInitResult {
-        let directory = location.dataDirectory
-        if location.databaseExists {
-            // A valid existing store: open it (which refuses newer/corrupt ones) and stop.
-            let store = try open(location: location, environment: environment)
-            try store.ensureLayout()
-            return StoreInitResult(directory: directory, created: false, schemaVersion: try store.schemaVersion())
+        if location.databaseExists { return try initializeExisting(location: location, environment: environment) }
+        var creation = StoreCreation(location: location, environment: environment)
+        do throws(FolioError) {
+            return try creation.create()
+        } catch {
+            // Another `init` may have made the store meanwhile (its rename or link came first).
+            if location.databaseExists { return try initializeExisting(location: location, environment: environment) }
+            throw error
         }
-        try storeFile { () throws(FileSystemError) in try FileSystem.makeDirectory(directory, mode: 0o700) }
-        guard FileSystem.isWritable(directory) else {
-            throw .storeUnavailable("the store directory \(directory) is not writable",
-                                    remedy: .chooseAnotherStore)
-        }
-        let store = Store(location: location, connection: try location.connect(.create), environment: environment)
-        try store.migrate()
-        try store.ensureLayout()
-        return StoreInitResult(directory: directory, created: true, schemaVersion: try store.schemaVersion())
     }
 
+    private static func initializeExisting(location: StoreLocation, environment: [String: String]) throws(FolioError) -> StoreInitResult {
+        let store = try open(location: location, environment: environment)
+        if store.masterKeySource == .file && !FileSystem.entryExists(store.masterKeyPath) {
+            throw .storeUnavailable("master.key is missing beside an existing database: its secrets are sealed under that key, "
+                                    + "so no new one is made", remedy: .restoreMasterKey(path: store.masterKeyPath))
+        }
+        _ = try store.masterKey()
+        try store.ensureLayout()
+        return StoreInitResult(directory: location.dataDirectory, created: false, schemaVersion: try store.schemaVersion())
+    }
+
+    /// Makes the folders an existing store lacks, and keeps its database private.
     func ensureLayout() throws(FolioError) {
         try storeFile { () throws(FileSystemError) in
             try FileSystem.makeDirectory(outboxDirectory, mode: 0o700)
@@ -56,14 +71,6 @@ extension Store {
         }
         switch location.database {
         case .sqlite(let path): _ = chmodIfPresent(path, 0o600)
-        }
-        if !FileSystem.exists(masterKeyPath) && environment["FOLIO_MASTER_KEY"] == nil {
-            do {
-                try FileSystem.write(SecureRandom.bytes(32), to: masterKeyPath, mode: 0o600, exclusive: true)
-            } catch {
-                // Another `folio init` won the race; its key stands.
-                if !FileSystem.exists(masterKeyPath) { throw FolioError.storeFile(error) }
-            }
         }
     }
 
@@ -94,13 +101,16 @@ extension Store {
         let integrity = try read { _ throws(FolioError) in try connection.integrityCheck() }
         let audit = try AuditLog.verify(store: self)
         return StoreCheckReport(integrity: integrity, schemaVersion: try schemaVersion(),
-                                expectedSchemaVersion: Migrations.latestVersion, audit: audit)
+                                expectedSchemaVersion: Migrations.latestVersion, audit: audit,
+                                masterKeySource: masterKeySource, masterKeyProblem: masterKeyProblem())
     }
 
     /// Copies the database to `path`: a consistent snapshot even while other processes write
-    /// (SQLite's online backup API). Refuses to overwrite an existing file.
+    /// (SQLite's online backup API). Refuses to overwrite an existing file, and a path it
+    /// could not write (`validation_failed` naming `path`) before it writes anything.
     public func backup(to path: String) throws(FolioError) -> Int64 {
-        if FileSystem.exists(path) {
+        try Store.validateBackupPath(path)
+        if FileSystem.entryExists(path) {
             throw FolioError(.conflict, "\(path) exists already", field: "path",
                              hint: "choose a new file name; backups never overwrite")
         }
@@ -116,6 +126,41 @@ extension Store {
             throw FolioError.server("backup failed: \(error.description)")
         }
         return FileSystem.size(path) ?? 0
+    }
+}
+
+extension Store {
+    /// The longest file name a backup may have: NAME_MAX (255 bytes on Linux's file systems)
+    /// less `.partial-journal`: the copy is written as NAME.partial first, and SQLite keeps a
+    /// rollback journal beside it while it writes.
+    static let backupNameSuffix = ".partial-journal"
+    static let longestBackupName = 255 - backupNameSuffix.utf8.count
+
+    /// Refuses a backup path that cannot be written (`validation_failed`, field `path`), so that
+    /// nothing — not even a `.partial` — is written for it: empty, a folder rather than a file,
+    /// a name or path too long, a folder that does not exist or is not writable.
+    static func validateBackupPath(_ path: String) throws(FolioError) {
+        guard !path.isEmpty else { throw .validation("the backup path is empty", field: "path") }
+        let name = StoreCreation.lastComponent(path)
+        if path.hasSuffix("/") || name == "." || name == ".." {
+            throw .validation("\(path) names a folder; name the new backup file", field: "path")
+        }
+        guard name.utf8.count <= longestBackupName else {
+            throw .validation("the backup file name is \(name.utf8.count) bytes long; at most \(longestBackupName) are possible",
+                              field: "path")
+        }
+        // PATH_MAX, with the suffix and the terminating NUL.
+        let longestPath = 4095 - backupNameSuffix.utf8.count
+        guard path.utf8.count <= longestPath else {
+            throw .validation("the backup path is \(path.utf8.count) bytes long; at most \(longestPath) are possible", field: "path")
+        }
+        let folder = FileSystem.parentDirectory(path)
+        guard FileSystem.isDirectory(folder) else {
+            throw .validation("the folder \(folder) does not exist", field: "path", hint: "create it first, or choose another path")
+        }
+        guard FileSystem.isWritable(folder) else {
+            throw .validation("the folder \(folder) is not writable", field: "path")
+        }
     }
 }
 

@@ -8,7 +8,8 @@ public final class Store {
     public let location: StoreLocation
     let connection: any DatabaseConnection
     let environment: [String: String]
-    private var cachedMasterKey: [UInt8]?
+    /// The master key once opened and verified, with its check value (`Store+MasterKey`).
+    var masterKeyCache: (key: [UInt8], check: String)?
     /// Set while `group` holds one write transaction: transactions inside become savepoints.
     var grouped: GroupState?
 
@@ -34,8 +35,12 @@ public final class Store {
 
     /// Opens an existing store, running pending migrations. Refuses a missing, unwritable,
     /// corrupt or newer store with `store_unavailable`, leaving it untouched.
+    /// A store whose directory or `master.key` is open to group or others is refused too
+    /// (`StorePermissions`).
     public static func open(location: StoreLocation, environment: [String: String]) throws(FolioError) -> Store {
         let store = Store(location: location, connection: try location.connect(.readWrite), environment: environment)
+        // After connecting, which says first when the store is missing or not the user's to write.
+        try StorePermissions.check(location)
         try store.migrate()
         return store
     }
@@ -111,31 +116,5 @@ public final class Store {
             }
         }
         return try body(StoreTransaction(connection))
-    }
-
-    /// The 32-byte key that encrypts secrets at rest: `FOLIO_MASTER_KEY` (64 hex characters or
-    /// base64) when set, else `master.key`.
-    public func masterKey() throws(FolioError) -> [UInt8] {
-        if let cachedMasterKey { return cachedMasterKey }
-        let key: [UInt8]
-        if let text = environment["FOLIO_MASTER_KEY"], !text.isEmpty {
-            guard let decoded = Hex.decode(text) ?? Base64.decode(text), decoded.count == 32 else {
-                throw .validation("FOLIO_MASTER_KEY must hold 32 bytes as 64 hex characters or base64",
-                                  field: "FOLIO_MASTER_KEY")
-            }
-            key = decoded
-        } else {
-            let bytes: [UInt8]
-            do throws(FileSystemError) { bytes = try FileSystem.readFile(masterKeyPath) } catch {
-                throw .storeUnavailable("cannot read the store's master.key", hint: "restore master.key from your backup, or set FOLIO_MASTER_KEY")
-            }
-            guard bytes.count == 32 else {
-                throw .storeUnavailable("master.key is damaged (expected 32 bytes, found \(bytes.count))",
-                                        hint: "restore master.key from your backup")
-            }
-            key = bytes
-        }
-        cachedMasterKey = key
-        return key
     }
 }

@@ -8,6 +8,12 @@ public enum Remedy: Sendable, Equatable {
     case chooseAnotherStore
     /// Restore the database from a backup.
     case restoreBackup
+    /// Put back the master key file at `path` from the backup kept of it: the key the store's
+    /// secrets are sealed under (a database backup does not hold it).
+    case restoreMasterKey(path: String)
+    /// Take group's and others' permissions away from `path` (`mode`: what it should be, 0o600
+    /// for a file, 0o700 for a directory), as ssh asks of private keys.
+    case restrictPermissions(path: String, mode: UInt32)
     /// Look the handle up among the tenants / issuers / keys.
     case listTenants, listIssuers, listKeys
     case activateTenant(String)

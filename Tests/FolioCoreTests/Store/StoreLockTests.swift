@@ -36,6 +36,7 @@ private final class RecordingConnection: DatabaseConnection {
     func savepoint(_ name: StaticString) throws(FolioError) { try base.savepoint(name) }
     func release(_ name: StaticString) throws(FolioError) { try base.release(name) }
     func rollback(to name: StaticString) { base.rollback(to: name) }
+    func makeCommitsDurable() throws(FolioError) { try base.makeCommitsDurable() }
     func schemaVersion() throws(FolioError) -> Int { try base.schemaVersion() }
     func applyMigration(_ script: String) throws(FolioError) { try base.applyMigration(script) }
     func setSchemaVersion(_ version: Int) throws(FolioError) { try base.setSchemaVersion(version) }
@@ -119,6 +120,16 @@ struct StoreLockTests {
         recorder.events = []
         #expect(try Keys.verify(parsed, scopes: [], store: store, now: now).valid)
         expectLock(recorder, .rateLimitWindow(keyHash: parsed.hash), before: "FROM api_keys k JOIN tenants")
+    }
+
+    @Test("master key: a mutation of a store that opened the key locks it before reading its check value")
+    func masterKeyLock() throws {
+        let (store, recorder) = try recordingStore()
+        _ = try store.masterKey()
+        recorder.events = []
+        let register = Tenants.register(TenantRegistration(email: "m@example.com", name: nil, tier: .trial, language: .es))
+        _ = try store.perform(register, context: context()) { _ throws(FolioError) in [] }
+        expectLock(recorder, .masterKey, before: "FROM meta WHERE name")
     }
 
     @Test("on SQLite a lock outside a write transaction is refused as a bug")

@@ -8,13 +8,19 @@ enum StoreBackupCommand: LeafCommand {
 
     static let spec = Command(
         "backup", abstract: "Copy the database to a new file, consistently, while others keep writing.",
-        discussion: "Uses SQLite's online backup: the copy is one consistent snapshot. It never overwrites a file. "
-            + "master.key is not included: keep it apart, it decrypts the secrets in the copy.",
+        discussion: "Uses SQLite's online backup: the copy is one consistent snapshot, written as PATH.partial and "
+            + "renamed when complete. It never overwrites a file; a path it cannot write (an empty one, a folder "
+            + "that does not exist, a name over 239 bytes) is refused with exit 3 before anything is written. "
+            + "master.key is not included: keep it apart (cp -p master.key to the same safe place), it decrypts "
+            + "the secrets in the copy. --dry-run is refused: a backup changes nothing in the store.",
         arguments: [path.argument],
         examples: [Example("folio store backup /backups/folio-$(date +%F).db")])
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> String {
-        inv[path]
+        if context.globals.dryRun {
+            throw FolioError(.usage, "store backup takes no --dry-run: it changes nothing in the store, and what it writes is the backup")
+        }
+        return inv[path]
     }
 
     static func run(_ path: String, _ context: CommandContext) throws {

@@ -4,6 +4,6 @@ import FolioCore
 /// `folio store …`
 enum StoreCommands {
     static let group = CommandGroup(
-        "store", abstract: "Inspect, check and back up the store.",
-        leaves: [StoreInfoCommand.self, StoreCheckCommand.self, StoreBackupCommand.self])
+        "store", abstract: "Inspect, check and back up the store; rotate its master key.",
+        leaves: [StoreInfoCommand.self, StoreCheckCommand.self, StoreBackupCommand.self, StoreRotateMasterKeyCommand.self])
 }

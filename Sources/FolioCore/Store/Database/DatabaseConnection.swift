@@ -44,6 +44,10 @@ protocol DatabaseConnection: SQLExecutor {
     func savepoint(_ name: StaticString) throws(FolioError)
     func release(_ name: StaticString) throws(FolioError)
     func rollback(to name: StaticString)
+    /// From now on, for this connection, a COMMIT is on disk when it returns, even against a
+    /// power loss (SQLite in WAL mode with `synchronous=NORMAL` may lose the last commits on
+    /// power loss, never on a crash): for a commit that files outside the database then follow.
+    func makeCommitsDurable() throws(FolioError)
 
     // MARK: Schema.
 

@@ -7,5 +7,5 @@
 /// Scripts never change once released; a database records its version and runs only the
 /// scripts after it.
 enum Migrations {
-    static let latestVersion = 3
+    static let latestVersion = 4
 }

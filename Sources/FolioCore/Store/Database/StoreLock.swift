@@ -14,6 +14,9 @@ enum StoreLock: Hashable, Sendable {
     case rateLimitWindow(keyHash: String)
     /// One idempotency key: from looking for its record to storing it, one claimant.
     case idempotencyKey(String)
+    /// The master key's check value: a rotation replaces it and re-seals every secret; a
+    /// mutation that seals under the key it opened holds it from checking the value to commit.
+    case masterKey
 
     /// A stable name of the resource (what an advisory lock would hash), e.g. `audit-chain-head`.
     var name: String {
@@ -22,6 +25,7 @@ enum StoreLock: Hashable, Sendable {
         case .sequentialSeries(let issuer, let type, let series): return "sequential:\(issuer):\(type):\(series)"
         case .rateLimitWindow(let hash): return "rate-limit:\(hash)"
         case .idempotencyKey(let key): return "idempotency:\(key)"
+        case .masterKey: return "master-key"
         }
     }
 }

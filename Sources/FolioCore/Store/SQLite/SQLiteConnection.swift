@@ -46,6 +46,13 @@ final class SQLiteConnection: DatabaseConnection {
                 throw .storeUnavailable("no Folio store at \(dataDirectory)",
                                         remedy: .createStore)
             }
+            // SQLite takes an empty file for an empty database and would write a new schema into
+            // it; a store's database never is one (WAL mode writes its header at creation), so
+            // this is a store that lost its data, or another file.
+            guard FileSystem.size(path) != 0 else {
+                throw .storeUnavailable("the database \(path) is empty (0 bytes): it is not a Folio store, and it was left as it is",
+                                        remedy: .restoreBackup)
+            }
             // The directory too: SQLite creates the -wal and -shm files beside the database.
             guard FileSystem.isWritable(dataDirectory), FileSystem.isWritable(FileSystem.parentDirectory(path)),
                   FileSystem.isWritable(path) else {
@@ -162,6 +169,8 @@ final class SQLiteConnection: DatabaseConnection {
     func release(_ name: StaticString) throws(FolioError) { try script("RELEASE \(name)") }
 
     func rollback(to name: StaticString) { try? execute(script: "ROLLBACK TO \(name)") }
+
+    func makeCommitsDurable() throws(FolioError) { try script("PRAGMA synchronous = FULL") }
 
     // MARK: Schema: the version is `PRAGMA user_version`, kept in the database header.
 

@@ -168,5 +168,11 @@ enum SQLiteMigrations {
         CREATE INDEX documents_tenant ON documents(tenant_id, id);
         CREATE INDEX documents_issuer ON documents(issuer_id, id);
         """,
+        // 4: the master key's check value (issue 11), a row of meta (see MasterKeyCheck). `init`
+        // writes the value of the store's key; a store made before gets 'pending', replaced by
+        // the value of the key the next command opens.
+        """
+        INSERT INTO meta (name, value) VALUES ('master_key_check', 'pending');
+        """,
     ]
 }
