@@ -132,17 +132,39 @@ final class CommandContext {
         if !streams || streamsTable { console.out(renderer.page(collected, nextCursor: nil)) }
     }
 
-    /// Reads a secret or a file: `path` "-" or nil means stdin. Never from argv.
-    func readInput(path: String?, what: String, field: String) throws(FolioError) -> [UInt8] {
+    /// Reads a secret or a file: `path` "-" or nil means stdin. Never from argv. Reads at most
+    /// `limit` bytes: a longer input, a directory or an unreadable file fails
+    /// `validation_failed` on `field`, the option that names the input.
+    func readInput(path: String?, limit: InputLimit, field: String) throws(FolioError) -> [UInt8] {
+        let bytes: [UInt8]
         if let path, path != "-" {
-            do throws(FileSystemError) { return try FileSystem.readFile(path) } catch {
-                throw .validation("cannot read the \(what) from \(path): \(error.reason)", field: field)
+            do throws(FileSystemError) { bytes = try FileSystem.readFile(path, limit: limit.bytes) } catch {
+                throw inputError(error, path: path, limit: limit, field: field)
             }
+        } else {
+            if console.stdinIsTerminal {
+                throw .validation("no \(limit.what) given", field: field, hint: "pass --\(field) FILE, or pipe it on stdin")
+            }
+            bytes = console.readStdin(limit: limit.bytes)
         }
-        if console.stdinIsTerminal {
-            throw .validation("no \(what) given", field: field, hint: "pass --\(field) FILE, or pipe it on stdin")
-        }
-        return console.readStdin()
+        if bytes.count > limit.bytes { throw tooLarge(limit, source: path, field: field) }
+        return bytes
+    }
+
+    /// The error for an input longer than its limit (from `path`, nil or "-" for stdin).
+    func tooLarge(_ limit: InputLimit, source path: String?, field: String) -> FolioError {
+        let source = path == nil || path == "-" ? "stdin" : "'\(path!)'"
+        return FolioError(.validationFailed,
+                          "the \(limit.what) from \(source) is longer than \(limit.described), the most Folio reads for \(limit.one)",
+                          field: field, hint: "check that --\(field) names the \(limit.what)",
+                          details: [JSONMember("limit", .int(limit.bytes))])
+    }
+
+    /// A failed read of `path` in words: a directory and a missing file are named as such.
+    func inputError(_ error: FileSystemError, path: String, limit: InputLimit, field: String) -> FolioError {
+        if error.isTooLarge { return tooLarge(limit, source: path, field: field) }
+        let why = error.isDirectory ? "it is a directory, not a file" : error.reason
+        return .validation("cannot read the \(limit.what) from '\(path)': \(why)", field: field)
     }
 
     /// Asks before a destructive action: `--yes` skips it; without a terminal it fails naming --yes.

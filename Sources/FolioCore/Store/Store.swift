@@ -126,7 +126,12 @@ public final class Store {
             key = decoded
         } else {
             let bytes: [UInt8]
-            do throws(FileSystemError) { bytes = try FileSystem.readFile(masterKeyPath) } catch {
+            // Read with a bound: master.key replaced by something endless must not eat the memory.
+            do throws(FileSystemError) { bytes = try FileSystem.readFile(masterKeyPath, limit: 4096) } catch {
+                if error.isTooLarge {
+                    throw .storeUnavailable("master.key is damaged (expected 32 bytes, found more than 4096)",
+                                            hint: "restore master.key from your backup")
+                }
                 throw .storeUnavailable("cannot read the store's master.key", hint: "restore master.key from your backup, or set FOLIO_MASTER_KEY")
             }
             guard bytes.count == 32 else {
