@@ -67,4 +67,15 @@ struct HostileInputTests {
         #expect(try folio.storedSequentials() == Array(1...101))
     }
 
+    @Test("no key on stderr from the binary either: --key-file KEY, --scope KEY, tenants show KEY")
+    func redactedBinary() throws {
+        let folio = try FolioHarness()
+        _ = try folio.run(["tenants", "register", "--email", "ana@example.com"])
+        let secret = try #require(try folio.json(["keys", "mint", "--tenant", "ana@example.com"])["secret"] as? String)
+        for args in [["keys", "verify", "--key-file", secret], ["keys", "verify", "--scope", secret], ["tenants", "show", secret]] {
+            let result = try folio.run(args, stdin: secret)
+            #expect(result.status != 0)
+            #expect(!result.stderr.contains(secret) && result.stderr.contains(secret.prefix(15) + "…"), "\(args): \(result.stderr)")
+        }
+    }
 }

@@ -30,4 +30,18 @@ struct OutputSafetyTests {
         #expect(MessageText.value(String(repeating: "k", count: 500)).count == 81)
     }
 
+    @Test("stderr shortens every key-shaped run to its displayed start; stdout is left alone")
+    func redaction() {
+        let key = "folio_live_" + String(repeating: "A1b2", count: 9)
+        #expect(SecretRedaction.redact("x \(key) y \(key)") == "x folio_live_A1b2… y folio_live_A1b2…")
+        #expect(SecretRedaction.redact("folio_test_AbCd… and folio_test_AbCd") == "folio_test_AbCd… and folio_test_AbCd")
+        #expect(SecretRedaction.redact("'\(key.dropLast(10))'") == "'folio_live_A1b2…'")
+        #expect(SecretRedaction.redact("{\"m\":\"\(key)\"}") == "{\"m\":\"folio_live_A1b2…\"}")
+        let (streams, captured) = IOStreams.buffered()
+        let console = Console(streams: streams)
+        console.err("error: \(key)\n")
+        console.out("secret \(key)\n")
+        #expect(captured.stderrText == "error: folio_live_A1b2…\n")
+        #expect(captured.stdoutText == "secret \(key)\n")
+    }
 }

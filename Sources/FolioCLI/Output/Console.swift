@@ -1,3 +1,4 @@
+import FolioCore
 import FolioSupport
 
 /// Writes what a command says: results on stdout, messages on stderr, through the injected
@@ -18,7 +19,11 @@ public final class Console {
 
     public func out(_ bytes: [UInt8]) { if !bytes.isEmpty { streams.writeOut(bytes) } }
     public func out(_ text: String) { out(Array(text.utf8)) }
-    public func err(_ text: String) { streams.writeErr(Array(text.utf8)) }
+    /// Everything for stderr passes here, and leaves with every API key shortened to its
+    /// displayed start (`SecretRedaction`): a key typed where a path, a handle or a scope
+    /// belongs is quoted back by the message about it, and stderr ends up in CI logs. Stdout is
+    /// not redacted: the one secret it carries is the new key a mint prints once, by design.
+    public func err(_ text: String) { streams.writeErr(Array(SecretRedaction.redact(text).utf8)) }
 
     /// A message for a person (progress, notices): stderr, never stdout.
     public func note(_ text: String) {
