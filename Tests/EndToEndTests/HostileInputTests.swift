@@ -67,6 +67,25 @@ struct HostileInputTests {
         #expect(try folio.storedSequentials() == Array(1...101))
     }
 
+    @Test("Python's csv module reads formula-like names back as text with the leading quote",
+          .enabled(if: ExternalTool.shouldRun("python3"), "needs python3"))
+    func csvReadBack() throws {
+        let folio = try FolioHarness()
+        let names = ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-1+1", "@A1", "plain, \"quoted\""]
+        for (i, name) in names.enumerated() {
+            #expect(try folio.run(["tenants", "register", "--email", "u\(i)@example.com", "--name=\(name)"]).status == 0)
+        }
+        let csv = try folio.run(["tenants", "list", "-o", "csv"])
+        let python = try #require(ExternalTool.path("python3"))
+        let read = try ProcessRunner.run([python, "-c", """
+            import csv, json, sys
+            rows = list(csv.DictReader(sys.stdin))
+            print(json.dumps(sorted(r["name"] for r in rows)))
+            """], stdin: csv.stdoutData)
+        let cells = try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String]
+        #expect(cells == ["'+SUM(1,2)", "'-1+1", "'=cmd|' /C calc'!A0", "'@A1", "plain, \"quoted\""], "\(read.stdout) \(read.stderr)")
+    }
+
     @Test("no key on stderr from the binary either: --key-file KEY, --scope KEY, tenants show KEY")
     func redactedBinary() throws {
         let folio = try FolioHarness()

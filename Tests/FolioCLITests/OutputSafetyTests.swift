@@ -16,6 +16,29 @@ struct OutputSafetyTests {
         return String(decoding: renderer.page(rows, nextCursor: nil), as: UTF8.self)
     }
 
+    @Test("csv: cells starting with = + - @ tab or CR get a leading quote; others, and the header, do not")
+    func csvNeutralised() {
+        let text = rendered(.csv, ["=1+2", "+1", "-1", "@A1", "\tx", "\ry", "a=b", "", "ok"])
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines[0] == "id,text,at")
+        #expect(lines[1] == "r_0,'=1+2,2026-11-22T08:00:00Z")
+        #expect(lines[2] == "r_1,'+1,2026-11-22T08:00:00Z")
+        #expect(lines[3] == "r_2,'-1,2026-11-22T08:00:00Z")
+        #expect(lines[4] == "r_3,'@A1,2026-11-22T08:00:00Z")
+        #expect(lines[5] == "r_4,'\tx,2026-11-22T08:00:00Z")
+        #expect(text.contains("r_5,\"'\ry\","))
+        #expect(lines.contains("r_6,a=b,2026-11-22T08:00:00Z"))
+        #expect(lines.contains("r_7,,2026-11-22T08:00:00Z"))
+    }
+
+    @Test("a terminal table shows stored control characters and bidi overrides as \\u{…}")
+    func terminalTable() {
+        let text = rendered(.table, ["\u{1B}]8;;http://evil\u{7}x", "abc\u{202E}fed", "\u{9B}31m"], terminal: true)
+        #expect(!text.contains("\u{1B}") && !text.contains("\u{202E}") && !text.contains("\u{9B}"))
+        #expect(text.contains("\\u{1B}]8;;http://evil\\u{7}x"))
+        #expect(text.contains("abc\\u{202E}fed"))
+    }
+
     @Test("messages: a quoted value is cut at 80 characters; apostrophes inside words open nothing")
     func quotedValues() {
         let long = String(repeating: "x", count: 200)
@@ -27,6 +50,7 @@ struct OutputSafetyTests {
         let prose = "the issuer's name and the tenant's name " + String(repeating: "z", count: 100)
         #expect(MessageText.safe(prose) == prose)
         #expect(MessageText.safe(String(repeating: "w ", count: 5000)).count == MessageText.messageLimit + 1)
+        #expect(MessageText.safe("bad '\u{1B}[2J'\nhint") == "bad '\\u{1B}[2J'\nhint")
         #expect(MessageText.value(String(repeating: "k", count: 500)).count == 81)
     }
 

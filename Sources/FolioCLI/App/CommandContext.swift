@@ -61,10 +61,14 @@ final class CommandContext {
         inputDigests.append(Hex.encode(Digest.sha256(bytes)))
     }
 
-    func mutationContext() -> MutationContext {
+    /// The context of this command's changes. The actor is free text the audit log keeps and
+    /// prints, so it is checked as names are.
+    func mutationContext() throws(FolioError) -> MutationContext {
+        let actor = globals.resolvedActor(environment: environment)
+        try FreeText.check(actor, field: GlobalOptions.actor.option.long, what: "the actor")
         var text = invocation.canonicalDescription(excluding: GlobalOptions.notInFingerprint)
         for digest in inputDigests { text += "\u{0}" + digest }
-        return MutationContext(actor: globals.resolvedActor(environment: environment), command: commandName,
+        return MutationContext(actor: actor, command: commandName,
                                idempotencyKey: globals.idempotencyKey,
                                fingerprint: Hex.encode(Digest.sha256(Array(text.utf8))), dryRun: globals.dryRun,
                                now: now, ids: ids, isCancelled: { [interruption] in interruption.isRequested })
@@ -76,7 +80,7 @@ final class CommandContext {
     /// ends the command with it (`ReportedFailure`).
     func perform<R>(_ mutation: Mutation<R>, present: (R) -> Presented, message: ((R) -> String?)? = nil) throws {
         let store = try openStore()
-        let outcome = try store.perform(mutation, context: mutationContext()) { result throws(FolioError) in
+        let outcome = try store.perform(mutation, context: try mutationContext()) { result throws(FolioError) in
             present(result).recorded
         }
         print(outcome, present: present)

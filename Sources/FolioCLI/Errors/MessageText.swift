@@ -1,3 +1,5 @@
+import FolioSupport
+
 /// What every message for a person goes through before it reaches stderr (errors, hints, parse
 /// errors, warnings, notes), so that a message quoting input stays readable and harmless
 /// whatever the input was:
@@ -5,7 +7,10 @@
 /// - a quoted value (`'…'`, the convention of every message that quotes input) longer than
 ///   `quotedLimit` characters is cut to that many and "…": a 100,000-character e-mail makes a
 ///   one-line error, not a 100 KB one;
-/// - the whole message is cut at `messageLimit` characters, for input quoted without quotes.
+/// - the whole message is cut at `messageLimit` characters, for input quoted without quotes;
+/// - the characters free text may not hold (`FreeTextRule`: escape sequences, C1 controls,
+///   bidi overrides…) are shown as `\u{1B}` instead of acting on the terminal; the message's
+///   own line breaks and tabs stay.
 ///
 /// API keys are shortened separately, by `Console.err`, for everything on stderr.
 enum MessageText {
@@ -15,13 +20,13 @@ enum MessageText {
     static func safe(_ text: String) -> String {
         var result = capQuoted(text)
         if result.count > messageLimit { result = String(result.prefix(messageLimit)) + "…" }
-        return result
+        return FreeTextRule.visible(result, keepingLayout: true)
     }
 
     /// A bare value from input (an error's field, which may hold a JSON key the input made up):
-    /// cut to `quotedLimit` characters.
+    /// cut to `quotedLimit` characters, refused characters made visible.
     static func value(_ text: String) -> String {
-        text.count > quotedLimit ? String(text.prefix(quotedLimit)) + "…" : text
+        FreeTextRule.visible(text.count > quotedLimit ? String(text.prefix(quotedLimit)) + "…" : text)
     }
 
     /// `text` with each quoted value cut to `quotedLimit` characters. A quote opens a value

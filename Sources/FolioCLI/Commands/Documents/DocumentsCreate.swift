@@ -68,7 +68,7 @@ enum DocumentsCreate: LeafCommand {
         }
         let printer = BatchPrinter(context: context)
         let summary = store.performBatch(reading: options.input, groupSize: groupSize, groupBytes: groupBytes,
-                                         context: context.mutationContext(), mutation: mutation,
+                                         context: try context.mutationContext(), mutation: mutation,
                                          record: { Presented(one: $0).recorded },
                                          deliver: { printer.print($0, warnings: $1) })
         printer.finish(summary)
