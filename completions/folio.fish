@@ -327,7 +327,7 @@ complete -c 'folio' -n '__folio_at \'folio audit list\'' -l 'all' -d 'Show every
 complete -c 'folio' -n '__folio_at \'folio audit list\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio audit verify\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -l 'store' -r -F -d 'The store directory (default: $XDG_DATA_HOME/folio, else ~/.local/share/folio)'
-complete -c 'folio' -s 'o' -l 'output' -x -a 'table json jsonl csv id' -d 'Output format'
+complete -c 'folio' -s 'o' -l 'output' -x -a 'table json jsonl csv id' -d 'Output format. csv puts a \' before a cell that starts with =, +, -, @, a tab or a CR, so that no spreadsheet runs it as a formula'
 complete -c 'folio' -l 'actor' -x -d 'Who is acting, for the audit log (default: the OS user name)'
 complete -c 'folio' -l 'idempotency-key' -x -d 'On a mutating command: the same key with the same arguments replays the first result (kept 24 h)'
 complete -c 'folio' -l 'dry-run' -d 'On a mutating command: validate and show what would change; write nothing'

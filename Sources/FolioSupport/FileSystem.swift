@@ -12,6 +12,10 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     public var reason: String { String(cString: strerror(code)) }
 
     public var isMissing: Bool { code == ENOENT }
+    /// A directory where a file was expected.
+    public var isDirectory: Bool { code == EISDIR }
+    /// More bytes than the reader's limit (`FileSystem.readFile(_:limit:)`).
+    public var isTooLarge: Bool { code == EFBIG }
     public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT || code == EFBIG }
     public var description: String { "cannot \(operation.rawValue) \(path): \(reason)" }
 
@@ -65,11 +69,34 @@ public enum FileSystem {
         return String(path[..<slash])
     }
 
-    public static func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
+    /// The whole of `path`, which may be a regular file, a pipe or a device: at most `limit`
+    /// bytes. A longer input fails `isTooLarge` after reading `limit + 1` bytes, never more, so
+    /// that `/dev/zero` or a FIFO that never ends costs no more memory than a file at the limit.
+    public static func readFile(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8] {
+        let fd = try openForReading(path)
+        defer { close(fd) }
+        // A regular file says its size: one too large fails without a byte read.
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > limit {
+            throw FileSystemError(.read, path, code: EFBIG)
+        }
+        let bytes = FileDescriptor.readAll(fd, limit: limit)
+        if bytes.count > limit { throw FileSystemError(.read, path, code: EFBIG) }
+        return bytes
+    }
+
+    /// A descriptor open for reading `path`. Opening a directory succeeds on Linux and its first
+    /// read fails with EISDIR, which a read loop would take for an empty file: it fails here, as
+    /// `isDirectory`. The caller closes it.
+    public static func openForReading(_ path: String) throws(FileSystemError) -> Int32 {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileSystemError(.read, path) }
-        defer { close(fd) }
-        return FileDescriptor.readAll(fd)
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw FileSystemError(.read, path, code: EISDIR)
+        }
+        return fd
     }
 
     /// Writes `bytes` to `path` atomically: a temporary file in the same directory, fsync, rename.

@@ -41,6 +41,17 @@ public enum JSONParser {
         try parse(Array(text.utf8))
     }
 
+    /// One line of a JSON-lines text (without its LF; a CR before it is dropped): nil when it
+    /// is blank. An error reports `number` as its line, for a reader that streams the lines.
+    public static func parseLine(_ bytes: ArraySlice<UInt8>, number: Int) throws(JSONParseError) -> JSONValue? {
+        var slice = bytes
+        if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
+        if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+        var reader = JSONReader(bytes: Array(slice))
+        reader.line = number
+        return try reader.parseDocument()
+    }
+
     /// Parses JSON lines: one document per non-blank line (`\n` or `\r\n` line ends). An error
     /// reports the line of the file it happened on.
     public static func parseLines(_ bytes: [UInt8]) throws(JSONParseError) -> [JSONLine] {
@@ -51,14 +62,7 @@ public enum JSONParser {
             var end = start
             while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
             lineNumber += 1
-            var slice = bytes[start..<end]
-            if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
-            let blank = slice.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-            if !blank {
-                var reader = JSONReader(bytes: Array(slice))
-                reader.line = lineNumber
-                result.append(JSONLine(line: lineNumber, value: try reader.parseDocument()))
-            }
+            if let value = try parseLine(bytes[start..<end], number: lineNumber) { result.append(JSONLine(line: lineNumber, value: value)) }
             if end == bytes.count { break }
             start = end + 1
         }

@@ -61,10 +61,14 @@ final class CommandContext {
         inputDigests.append(Hex.encode(Digest.sha256(bytes)))
     }
 
-    func mutationContext() -> MutationContext {
+    /// The context of this command's changes. The actor is free text the audit log keeps and
+    /// prints, so it is checked as names are.
+    func mutationContext() throws(FolioError) -> MutationContext {
+        let actor = globals.resolvedActor(environment: environment)
+        try FreeText.check(actor, field: GlobalOptions.actor.option.long, what: "the actor")
         var text = invocation.canonicalDescription(excluding: GlobalOptions.notInFingerprint)
         for digest in inputDigests { text += "\u{0}" + digest }
-        return MutationContext(actor: globals.resolvedActor(environment: environment), command: commandName,
+        return MutationContext(actor: actor, command: commandName,
                                idempotencyKey: globals.idempotencyKey,
                                fingerprint: Hex.encode(Digest.sha256(Array(text.utf8))), dryRun: globals.dryRun,
                                now: now, ids: ids, isCancelled: { [interruption] in interruption.isRequested })
@@ -76,7 +80,7 @@ final class CommandContext {
     /// ends the command with it (`ReportedFailure`).
     func perform<R>(_ mutation: Mutation<R>, present: (R) -> Presented, message: ((R) -> String?)? = nil) throws {
         let store = try openStore()
-        let outcome = try store.perform(mutation, context: mutationContext()) { result throws(FolioError) in
+        let outcome = try store.perform(mutation, context: try mutationContext()) { result throws(FolioError) in
             present(result).recorded
         }
         print(outcome, present: present)
@@ -132,17 +136,39 @@ final class CommandContext {
         if !streams || streamsTable { console.out(renderer.page(collected, nextCursor: nil)) }
     }
 
-    /// Reads a secret or a file: `path` "-" or nil means stdin. Never from argv.
-    func readInput(path: String?, what: String, field: String) throws(FolioError) -> [UInt8] {
+    /// Reads a secret or a file: `path` "-" or nil means stdin. Never from argv. Reads at most
+    /// `limit` bytes: a longer input, a directory or an unreadable file fails
+    /// `validation_failed` on `field`, the option that names the input.
+    func readInput(path: String?, limit: InputLimit, field: String) throws(FolioError) -> [UInt8] {
+        let bytes: [UInt8]
         if let path, path != "-" {
-            do throws(FileSystemError) { return try FileSystem.readFile(path) } catch {
-                throw .validation("cannot read the \(what) from \(path): \(error.reason)", field: field)
+            do throws(FileSystemError) { bytes = try FileSystem.readFile(path, limit: limit.bytes) } catch {
+                throw inputError(error, path: path, limit: limit, field: field)
             }
+        } else {
+            if console.stdinIsTerminal {
+                throw .validation("no \(limit.what) given", field: field, hint: "pass --\(field) FILE, or pipe it on stdin")
+            }
+            bytes = console.readStdin(limit: limit.bytes)
         }
-        if console.stdinIsTerminal {
-            throw .validation("no \(what) given", field: field, hint: "pass --\(field) FILE, or pipe it on stdin")
-        }
-        return console.readStdin()
+        if bytes.count > limit.bytes { throw tooLarge(limit, source: path, field: field) }
+        return bytes
+    }
+
+    /// The error for an input longer than its limit (from `path`, nil or "-" for stdin).
+    func tooLarge(_ limit: InputLimit, source path: String?, field: String) -> FolioError {
+        let source = path == nil || path == "-" ? "stdin" : "'\(path!)'"
+        return FolioError(.validationFailed,
+                          "the \(limit.what) from \(source) is longer than \(limit.described), the most Folio reads for \(limit.one)",
+                          field: field, hint: "check that --\(field) names the \(limit.what)",
+                          details: [JSONMember("limit", .int(limit.bytes))])
+    }
+
+    /// A failed read of `path` in words: a directory and a missing file are named as such.
+    func inputError(_ error: FileSystemError, path: String, limit: InputLimit, field: String) -> FolioError {
+        if error.isTooLarge { return tooLarge(limit, source: path, field: field) }
+        let why = error.isDirectory ? "it is a directory, not a file" : error.reason
+        return .validation("cannot read the \(limit.what) from '\(path)': \(why)", field: field)
     }
 
     /// Asks before a destructive action: `--yes` skips it; without a terminal it fails naming --yes.

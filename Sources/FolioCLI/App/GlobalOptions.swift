@@ -19,7 +19,9 @@ struct GlobalOptions {
         "store", value: "path", kind: .path, env: "FOLIO_STORE",
         help: "The store directory (default: $XDG_DATA_HOME/folio, else ~/.local/share/folio).")
     static let output: OptionKey<OutputFormat> = .choice("output", short: "o", value: "format", default: .table,
-                                                         env: "FOLIO_OUTPUT", help: "Output format.")
+                                                         env: "FOLIO_OUTPUT",
+                                                         help: "Output format. csv puts a ' before a cell that starts with "
+                                                             + "=, +, -, @, a tab or a CR, so that no spreadsheet runs it as a formula.")
     static let actor: OptionKey<String?> = .string(
         "actor", value: "name", env: "FOLIO_ACTOR", help: "Who is acting, for the audit log (default: the OS user name).")
     static let idempotencyKey: OptionKey<String?> = .string(

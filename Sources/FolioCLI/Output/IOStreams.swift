@@ -69,24 +69,30 @@ public final class IOStreams: Sendable {
         }
     }
 
-    /// All of stdin.
-    func readAll() -> [UInt8] {
+    /// All of stdin, or its first `limit + 1` bytes when it is longer (the caller refuses it).
+    func readAll(limit: Int) -> [UInt8] {
         switch input {
-        case .descriptor(let fd): return FileDescriptor.readAll(fd)
-        case .bytes(let buffer): return buffer.bytes.withLock { all in defer { all = [] }; return all }
+        case .descriptor(let fd): return FileDescriptor.readAll(fd, limit: limit)
+        case .bytes(let buffer): return buffer.take(limit + 1)
         }
     }
 
-    /// One line of stdin, without its newline.
-    func readLine() -> [UInt8] {
+    /// At most `count` more bytes of stdin; none at its end.
+    func readChunk(_ count: Int) -> [UInt8] {
         switch input {
-        case .descriptor(let fd): return FileDescriptor.readLine(fd)
+        case .descriptor(let fd): return FileDescriptor.read(fd, upTo: count)
+        case .bytes(let buffer): return buffer.take(count)
+        }
+    }
+
+    /// One line of stdin, without its newline, at most `limit` bytes of it.
+    func readLine(limit: Int) -> [UInt8] {
+        switch input {
+        case .descriptor(let fd): return FileDescriptor.readLine(fd, limit: limit)
         case .bytes(let buffer):
-            return buffer.bytes.withLock { all in
-                let line = Array(all.prefix { $0 != 10 })
-                all.removeFirst(min(all.count, line.count + 1))
-                return line
-            }
+            var line: [UInt8] = []
+            while let byte = buffer.take(1).first, byte != 10 { if line.count < limit { line.append(byte) } }
+            return line
         }
     }
 }
@@ -101,8 +107,18 @@ public final class CapturedOutput: Sendable {
     public var stderrText: String { String(decoding: stderr.withLock { $0 }, as: UTF8.self) }
 }
 
-/// Stdin in memory, consumed as it is read.
+/// Stdin in memory, consumed as it is read (from an offset, so that reading it in chunks costs
+/// no copying of what is left).
 final class StdinBuffer: Sendable {
-    let bytes: Mutex<[UInt8]>
-    init(_ bytes: [UInt8]) { self.bytes = Mutex(bytes) }
+    private let state: Mutex<(bytes: [UInt8], offset: Int)>
+    init(_ bytes: [UInt8]) { state = Mutex((bytes, 0)) }
+
+    /// The next `count` bytes at most.
+    func take(_ count: Int) -> [UInt8] {
+        state.withLock { state in
+            let end = min(state.bytes.count, state.offset + max(0, count))
+            defer { state.offset = end }
+            return Array(state.bytes[state.offset..<end])
+        }
+    }
 }

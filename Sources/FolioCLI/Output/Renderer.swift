@@ -54,7 +54,9 @@ struct Renderer {
         var rows: [[String]] = presented.rows.map { row in
             row.cells.map { cell in
                 if case .time(let time) = cell { return time.map { $0.relative(to: now) } ?? "-" }
-                let v = clean(plain(cell))
+                // A terminal acts on escape sequences and bidi overrides: text stored before
+                // FreeTextRule refused them is shown, not obeyed.
+                let v = FreeTextRule.visible(clean(plain(cell)))
                 return v.isEmpty ? "-" : v
             }
         }
@@ -75,11 +77,25 @@ struct Renderer {
     }
 
     /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
+    /// Cells are neutralised against CSV injection (`neutralised`).
     func csv(_ presented: Presented, header: Bool) -> String {
         var out = ""
         if header { out += presented.headers.map { quote($0.lowercased()) }.joined(separator: ",") + "\r\n" }
-        for row in presented.rows { out += row.cells.map { quote(plain($0)) }.joined(separator: ",") + "\r\n" }
+        for row in presented.rows { out += row.cells.map { quote(neutralised(plain($0))) }.joined(separator: ",") + "\r\n" }
         return out
+    }
+
+    /// The characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"):
+    /// `=`, `+`, `-`, `@`, and tab and CR, which some spreadsheets skip before looking.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `cell` with a `'` before it when it starts like a formula, so that a tenant named
+    /// `=HYPERLINK(…)` is shown as text by the spreadsheet that opens the export instead of
+    /// run. No value Folio makes itself starts so (ids, times, amounts, codes); a reader
+    /// that wants the name as typed strips the one leading quote from such cells.
+    func neutralised(_ cell: String) -> String {
+        guard let first = cell.first, Self.formulaStarts.contains(first) else { return cell }
+        return "'" + cell
     }
 
     /// A cell as piped output and CSV show it (times in RFC 3339).

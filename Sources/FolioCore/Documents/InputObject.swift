@@ -58,19 +58,22 @@ struct InputObject {
     /// `field` is only built when the value is refused.
     static func text(_ value: JSONValue, field: @autoclosure () -> String, maxLength: Int) throws(DocumentInputError) -> String {
         guard case .string(let s) = value else { throw DocumentInputError(field: field(), message: "must be a string") }
-        // One pass over the UTF-8 bytes: blank?, control characters (C0, DEL, U+FFFE/U+FFFF =
-        // EF BF BE/BF), and the length in scalars (bytes that do not continue a sequence).
-        var blank = true, control = false, length = 0
-        var previous: (UInt8, UInt8) = (0, 0)
+        // One pass over the UTF-8 bytes for blank? and the length in scalars (bytes that do not
+        // continue a sequence); the characters FreeTextRule refuses are found in a second.
+        var blank = true, length = 0, underscore = false
         for b in s.utf8 {
             if b != 0x20 && b != 0x09 { blank = false }
-            if b < 0x20 || b == 0x7F || (previous == (0xEF, 0xBF) && (b == 0xBE || b == 0xBF)) { control = true }
             if b & 0xC0 != 0x80 { length += 1 }
-            previous = (previous.1, b)
+            if b == 0x5F { underscore = true }
         }
         if blank { throw DocumentInputError(field: field(), message: "must not be empty") }
-        if control {
-            throw DocumentInputError(field: field(), message: "must be a single line without control characters")
+        if FreeTextRule.refusesAny(utf8: s.utf8), let scalar = FreeTextRule.firstRefused(in: s) {
+            throw DocumentInputError(field: field(), message: "must be a single line without control characters, line "
+                                     + "separators or bidirectional overrides (found \(FreeTextRule.name(scalar)))")
+        }
+        // Every API key has an underscore: the search for one runs only then.
+        if underscore && SecretRedaction.containsKey(s) {
+            throw DocumentInputError(field: field(), message: "holds what looks like an API key; a secret does not belong in a document")
         }
         if length > maxLength {
             throw DocumentInputError(field: field(), message: "is \(length) characters long; at most \(maxLength) are allowed")

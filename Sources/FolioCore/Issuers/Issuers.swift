@@ -124,6 +124,7 @@ public enum Issuers {
         guard !name.isEmpty, name.count <= 300 else {
             throw .validation("the issuer's name must be 1 to 300 characters", field: "name")
         }
+        try FreeText.check(name, field: "name", what: "the issuer's name")
         let issuer = Issuer(id: ids.make(.issuer), tenantId: tenant.id, name: name, ruc: input.ruc,
                             legalName: (input.legalName ?? tenant.name).trimmingSpaces, tradeName: input.tradeName,
                             address: input.address.trimmingSpaces, establishmentAddress: input.establishmentAddress,

@@ -42,18 +42,29 @@ public struct KeyFinding: Sendable {
 }
 
 extension Keys {
+    /// The largest file a scan reads: each file is read whole, so this bounds its memory.
+    public static let scanFileLimit = 64 << 20
+
     /// Finds every string of the pattern `folio_(test|live)_[0-9A-Za-z]{36}` (not part of a
     /// longer run of base62 characters) in the text files below `paths`, and checks each
-    /// checksum offline. Binary files and `.git` are skipped; returns the skipped binaries too.
-    public static func findCandidates(in paths: [String]) throws(FolioError) -> (candidates: [KeyCandidate], skipped: [String]) {
+    /// checksum offline. Binary files and `.git` are skipped; returns the skipped binaries too,
+    /// and apart from them the files not read because they are larger than `scanFileLimit`,
+    /// which the caller must not pass over in silence.
+    public static func findCandidates(in paths: [String]) throws(FolioError)
+        -> (candidates: [KeyCandidate], skipped: [String], tooLarge: [String]) {
         var candidates: [KeyCandidate] = []
         var skipped: [String] = []
+        var tooLarge: [String] = []
         for file in try FileWalker.files(under: paths) {
-            guard let bytes = try? FileSystem.readFile(file) else { skipped.append(file); continue }
+            let bytes: [UInt8]
+            do throws(FileSystemError) { bytes = try FileSystem.readFile(file, limit: scanFileLimit) } catch {
+                if error.isTooLarge { tooLarge.append(file) } else { skipped.append(file) }
+                continue
+            }
             if FileWalker.isBinary(bytes) { skipped.append(file); continue }
             candidates += candidatesIn(bytes, file: file)
         }
-        return (candidates, skipped)
+        return (candidates, skipped, tooLarge)
     }
 
     static func candidatesIn(_ bytes: [UInt8], file: String) -> [KeyCandidate] {

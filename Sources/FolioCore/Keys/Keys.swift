@@ -124,10 +124,16 @@ public enum Keys {
         guard let raw else { return nil }
         let label = raw.trimmingSpaces
         guard !label.isEmpty else { return nil }
-        guard label.count <= 100, !label.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else {
-            throw .validation("a label has at most 100 characters and no control characters", field: "label")
-        }
+        guard label.count <= 100 else { throw .validation("a label has at most 100 characters", field: "label") }
+        try FreeText.check(label, field: "label", what: "the label")
         return label
+    }
+
+    /// A revocation's reason as stored: trimmed, nil when blank, free text by the rule.
+    static func validate(reason raw: String?) throws(FolioError) -> String? {
+        guard let reason = raw?.trimmingSpaces, !reason.isEmpty else { return nil }
+        try FreeText.check(reason, field: "reason", what: "the reason")
+        return reason
     }
 
     /// Creates a key in `tx` and returns it with its secret, audit entry and event. Checks the
@@ -181,7 +187,8 @@ public enum Keys {
 
     public static func revoke(_ handle: String, reason: String?) -> Mutation<ApiKey> {
         Mutation { tx, ctx throws(FolioError) in
-            let done = try revoke(try find(handle, in: tx, now: ctx.now), reason: reason?.trimmingSpaces, tx: tx, ctx: ctx)
+            let reason = try validate(reason: reason)
+            let done = try revoke(try find(handle, in: tx, now: ctx.now), reason: reason, tx: tx, ctx: ctx)
             return Change(done.key, audit: [done.audit], events: [done.event])
         }
     }
@@ -190,12 +197,13 @@ public enum Keys {
     /// later change of expiry can revive them): the incident switch.
     public static func revokeAll(tenant handle: String, reason: String?) -> Mutation<[ApiKey]> {
         Mutation { tx, ctx throws(FolioError) in
+            let reason = try validate(reason: reason)
             let tenant = try Tenants.find(handle, in: tx)
             let keys = try tx.apiKeys(tenantId: tenant.id, environment: nil, status: nil, label: nil, after: nil,
                                       limit: nil, now: ctx.now).items.filter { $0.status != .revoked }
             var change = Change([ApiKey]())
             for key in keys {
-                let done = try revoke(key, reason: reason?.trimmingSpaces, tx: tx, ctx: ctx)
+                let done = try revoke(key, reason: reason, tx: tx, ctx: ctx)
                 change.result.append(done.key)
                 change.audit.append(done.audit)
                 change.events.append(done.event)

@@ -35,9 +35,7 @@ extension Tenants {
         let name = raw.trimmingSpaces
         guard !name.isEmpty else { throw .validation("the name must not be empty", field: "name") }
         guard name.count <= 200 else { throw .validation("the name is longer than 200 characters", field: "name") }
-        guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else {
-            throw .validation("the name contains control characters", field: "name")
-        }
+        try FreeText.check(name, field: "name", what: "the name")
         return name
     }
 }

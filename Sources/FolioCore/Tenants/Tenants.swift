@@ -210,6 +210,7 @@ public enum Tenants {
         update(handle, action: "tenant.suspend", event: .tenantSuspended) { tenant, _ throws(FolioError) in
             let reason = reason.trimmingSpaces
             guard !reason.isEmpty else { throw .validation("a reason is needed to suspend a tenant", field: "reason") }
+            try FreeText.check(reason, field: "reason", what: "the reason")
             guard tenant.status != .suspended else { throw .invalidState("tenant \(tenant.id) is already suspended") }
             tenant.status = .suspended
             tenant.suspendedReason = reason

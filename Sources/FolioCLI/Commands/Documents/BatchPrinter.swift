@@ -7,7 +7,6 @@ import FolioSupport
 final class BatchPrinter {
     private let context: CommandContext
     private let renderer: Renderer
-    private let total: Int
     private let collectsJSON: Bool
     private let progress: Bool
     private var collected: [JSONValue] = []
@@ -16,10 +15,9 @@ final class BatchPrinter {
     /// The exit status of the first failed line.
     private(set) var firstFailure: Int32?
 
-    init(context: CommandContext, total: Int) {
+    init(context: CommandContext) {
         self.context = context
         self.renderer = context.renderer
-        self.total = total
         collectsJSON = context.globals.output == .json && !context.globals.quiet
         progress = context.console.stderrIsTerminal && !context.globals.quiet
     }
@@ -70,19 +68,20 @@ final class BatchPrinter {
         context.console.out(pending)
         for warning in warnings { context.console.warn(warning) }
         done += outcomes.count
-        if progress { context.console.err("\r\(done)/\(total) documents") }
+        // The total is not known: the batch is read as it goes.
+        if progress { context.console.err("\r\(done) documents") }
     }
 
     /// The JSON list (for `-o json`) and the closing note.
     func finish(_ summary: BatchSummary) {
         if progress { context.console.err("\r") }
-        if summary.storeFailed, summary.notAttempted > 0 {
-            context.console.note("stopped: \(summary.notAttempted) line(s) not attempted after the store failed")
+        if summary.storeFailed {
+            context.console.note("stopped: the lines after the failed group were not attempted")
         }
         if summary.interrupted {
+            let rest = summary.firstNotDone.map { "lines from \($0) on not done" } ?? "the lines after those not done"
             context.console.note("interrupted: \(summary.succeeded) document\(summary.succeeded == 1 ? "" : "s") "
-                                 + "\(context.globals.dryRun ? "checked" : "created") before the stop; "
-                                 + "\(summary.notAttempted) line(s) not done")
+                                 + "\(context.globals.dryRun ? "checked" : "created") before the stop; \(rest)")
         }
         if collectsJSON {
             let doc = JSONValue.object([JSONMember("items", .array(collected)), JSONMember("nextCursor", .null),
@@ -92,7 +91,7 @@ final class BatchPrinter {
         if context.globals.dryRun {
             context.console.note("dry run: nothing was written")
         } else if !context.globals.quiet {
-            context.console.note("signed \(summary.succeeded) of \(total) documents")
+            context.console.note("signed \(summary.succeeded) of \(summary.succeeded + summary.failed) documents")
         }
     }
 }

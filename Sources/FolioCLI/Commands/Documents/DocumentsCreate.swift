@@ -22,8 +22,11 @@ enum DocumentsCreate: LeafCommand {
             + "XAdES-BES (--profile sri: RSA-SHA1 as the SRI requires; modern: RSA-SHA256) and stores it as signed, "
             + "with the event document.signed. Each line of a batch is its own savepoint: a failing line is "
             + "reported on stderr with its line number and takes no number, the others go on, and the exit status "
-            + "is that of the first failure. Lines are committed in groups of 100, and a group's results are "
-            + "printed once it has committed. With --idempotency-key, line N of a batch uses KEY/line-N.",
+            + "is that of the first failure. A batch is read as it goes, one line at a time: a malformed line "
+            + "fails alone, and a line longer than 2 MiB (the limit for one invoice, as for a whole file) fails "
+            + "and ends the batch. Lines are committed in groups of 100 (fewer when their text passes 8 MiB), "
+            + "and a group's results are printed once it has committed. With --idempotency-key, line N of a "
+            + "batch uses KEY/line-N, fingerprinted with that line's text.",
         options: [issuer.option, file.option, profile.option],
         examples: [
             Example("folio documents create --issuer iss_… --file invoice.json -o json"),
@@ -33,38 +36,21 @@ enum DocumentsCreate: LeafCommand {
     /// Lines signed per write transaction (group commit): large enough that shared B-tree pages
     /// are written once for many invoices, small enough that other writers wait ~0.1 s at most.
     static let groupSize = 100
+    /// A group also ends once its lines reach this many bytes: a batch holds one group of
+    /// parsed invoices in memory, and 100 invoices at the limit would be 200 MiB of text.
+    static let groupBytes = 8 << 20
 
     struct Options {
         var issuer: String
         var profile: SignatureProfile
-        /// The invoices with their line numbers (nil for a single JSON document).
-        var inputs: [(line: Int?, value: JSONValue)]
+        var input: InvoiceReader
     }
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Options {
-        let path = inv[file]
-        let bytes = try context.readInput(path: path, what: "invoice JSON", field: file.option.long)
-        context.fingerprintInput(bytes)
-        return Options(issuer: inv[issuer], profile: inv[profile], inputs: try parse(bytes, name: path == "-" ? "stdin" : path))
-    }
-
-    /// One JSON document, else JSON lines. A malformed file is reported with line and column,
-    /// as JSON lines when its first line is a complete document by itself.
-    static func parse(_ bytes: [UInt8], name: String) throws(FolioError) -> [(line: Int?, value: JSONValue)] {
-        let whole: JSONParseError
-        do throws(JSONParseError) { return [(nil, try JSONParser.parse(bytes))] } catch { whole = error }
-        let reported: JSONParseError
-        do throws(JSONParseError) {
-            let lines = try JSONParser.parseLines(bytes)
-            if lines.isEmpty { throw whole }
-            return lines.map { (Optional($0.line), $0.value) }
-        } catch {
-            let firstLine = Array(bytes.prefix { $0 != UInt8(ascii: "\n") })
-            let looksLikeLines = error.line > 1 || (try? JSONParser.parse(firstLine)) != nil
-            reported = looksLikeLines ? error : whole
-        }
-        throw FolioError(.validationFailed, "malformed JSON in \(name): \(reported.description)", field: "file",
-                         details: [JSONMember("line", .int(reported.line)), JSONMember("column", .int(reported.column))])
+        let input = try InvoiceReader(path: inv[file], field: file.option.long, context: context)
+        // A batch's lines are fingerprinted one by one, as they are read (BatchInput.fingerprint).
+        if case .document(_, let bytes) = input.kind { context.fingerprintInput(bytes) }
+        return Options(issuer: inv[issuer], profile: inv[profile], input: input)
     }
 
     static func run(_ options: Options, _ context: CommandContext) throws {
@@ -74,15 +60,15 @@ enum DocumentsCreate: LeafCommand {
         let mutation = { (input: JSONValue) in
             Documents.create(issuer: options.issuer, input: input, profile: options.profile, masterKey: masterKey, cache: cache)
         }
-        guard options.inputs.count > 1 || options.inputs.first?.line != nil else {
-            try context.perform(mutation(options.inputs[0].value), present: { Presented(one: $0) }) { document in
+        if case .document(let input, _) = options.input.kind {
+            try context.perform(mutation(input), present: { Presented(one: $0) }) { document in
                 "signed \(document.id): \(document.number), access key \(document.accessKey), total \(document.total)"
             }
             return
         }
-        let printer = BatchPrinter(context: context, total: options.inputs.count)
-        let inputs = options.inputs.map { BatchInput(line: $0.line ?? 1, value: $0.value) }
-        let summary = store.performBatch(inputs, groupSize: groupSize, context: context.mutationContext(), mutation: mutation,
+        let printer = BatchPrinter(context: context)
+        let summary = store.performBatch(reading: options.input, groupSize: groupSize, groupBytes: groupBytes,
+                                         context: try context.mutationContext(), mutation: mutation,
                                          record: { Presented(one: $0).recorded },
                                          deliver: { printer.print($0, warnings: $1) })
         printer.finish(summary)

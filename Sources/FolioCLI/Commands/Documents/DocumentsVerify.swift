@@ -33,7 +33,7 @@ enum DocumentsVerify: LeafCommand {
         switch (inv[document], inv[file]) {
         case (let handle?, nil): return .stored(handle)
         case (nil, let path?):
-            let bytes = try context.readInput(path: path, what: "XML document", field: file.option.long)
+            let bytes = try context.readInput(path: path, limit: .xmlDocument, field: file.option.long)
             return .file(name: path == "-" ? "stdin" : path, bytes: bytes)
         default:
             throw FolioError(.usage, "name a stored document or pass --file, not both and not neither",

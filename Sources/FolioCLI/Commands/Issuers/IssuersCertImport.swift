@@ -45,7 +45,7 @@ enum IssuersCertImport: LeafCommand {
             }
             password = value
         } else {
-            let bytes = try context.readInput(path: file ?? "-", what: "password", field: passwordFile.option.long)
+            let bytes = try context.readInput(path: file ?? "-", limit: .password, field: passwordFile.option.long)
             // A password file or a piped echo ends with a line break that is not part of the password.
             var text = String(decoding: bytes, as: UTF8.self)
             while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
@@ -53,8 +53,8 @@ enum IssuersCertImport: LeafCommand {
         }
         let path = inv[p12]
         let contents: [UInt8]
-        do { contents = try FileSystem.readFile(path) } catch {
-            throw .validation("cannot read the PKCS#12 file \(path): \(error.reason)", field: p12.option.long)
+        do throws(FileSystemError) { contents = try FileSystem.readFile(path, limit: InputLimit.pkcs12.bytes) } catch {
+            throw context.inputError(error, path: path, limit: .pkcs12, field: p12.option.long)
         }
         context.fingerprintInput(contents)
         context.fingerprintInput(Array(password.utf8))

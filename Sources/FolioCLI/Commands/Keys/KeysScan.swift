@@ -10,7 +10,8 @@ enum KeysScan: LeafCommand {
     static let spec = Command(
         "scan", abstract: "Find API keys in files; report (and with --revoke, revoke) the live ones.",
         discussion: "Walks the files below each path (skipping .git and binary files, i.e. a NUL byte in the "
-            + "first 8 KiB; symbolic links are not followed), finds strings of the pattern "
+            + "first 8 KiB; symbolic links are not followed; a file larger than 64 MiB is named in a warning and not "
+            + "read), finds strings of the pattern "
             + "folio_(test|live)_ + 36 base62 characters, checks each checksum offline, and looks the rest up by "
             + "hash. Each finding shows file:line, key id, tenant and state (active, revoked, expired, unknown, "
             + "bad_checksum) and only the key's displayed start, never the secret. --revoke revokes the active "
@@ -31,6 +32,9 @@ enum KeysScan: LeafCommand {
 
     static func run(_ options: Options, _ context: CommandContext) throws {
         let found = try Keys.findCandidates(in: options.paths)
+        for file in found.tooLarge {
+            context.console.warn("'\(file)' was not scanned: it is larger than \(Keys.scanFileLimit >> 20) MiB, the limit for one file")
+        }
         var findings: [KeyFinding] = []
         if options.revoke {
             for c in found.candidates { context.fingerprintInput(Array("\(c.file):\(c.line):\(c.hash ?? c.start)".utf8)) }

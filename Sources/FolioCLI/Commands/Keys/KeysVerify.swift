@@ -49,7 +49,7 @@ enum KeysVerify: LeafCommand {
         if path == nil, let env = context.environment["FOLIO_KEY"], !env.isEmpty {
             bytes = Array(env.utf8)
         } else {
-            bytes = try context.readInput(path: path, what: "API key", field: keyFile.option.long)
+            bytes = try context.readInput(path: path, limit: .apiKey, field: keyFile.option.long)
         }
         return Options(text: String(decoding: bytes, as: UTF8.self).trimmingSpaces, scopes: inv[scopes])
     }

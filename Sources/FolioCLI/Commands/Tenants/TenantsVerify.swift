@@ -29,7 +29,7 @@ enum TenantsVerify: LeafCommand {
         let force = inv[Self.force], path = inv[tokenFile]
         var token: String?
         if !force || path != nil {
-            let bytes = try context.readInput(path: path, what: "verification token", field: tokenFile.option.long)
+            let bytes = try context.readInput(path: path, limit: .verificationToken, field: tokenFile.option.long)
             token = String(decoding: bytes, as: UTF8.self).trimmingSpaces
             context.fingerprintInput(bytes)
         }

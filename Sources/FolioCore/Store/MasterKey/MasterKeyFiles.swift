@@ -14,7 +14,12 @@ struct MasterKeyFiles {
     /// The key in `master.key`: refused when missing, open to group or others, or not 32 bytes.
     func readCurrent() throws(FolioError) -> [UInt8] {
         let bytes: [UInt8]
-        do throws(FileSystemError) { bytes = try FileSystem.readFile(path) } catch {
+        // Read with a bound: master.key replaced by something endless must not eat the memory.
+        do throws(FileSystemError) { bytes = try FileSystem.readFile(path, limit: 4096) } catch {
+            if error.isTooLarge {
+                throw .storeUnavailable("master.key is damaged (expected \(AESGCM.keyByteCount) bytes, found more than 4096)",
+                                        hint: "restore master.key from your backup", remedy: .restoreMasterKey(path: path))
+            }
             throw .storeUnavailable("cannot read master.key at \(path): \(error.reason)",
                                     hint: "restore master.key from your backup, or set FOLIO_MASTER_KEY",
                                     remedy: .restoreMasterKey(path: path))
@@ -30,7 +35,7 @@ struct MasterKeyFiles {
     /// The key in `candidate` (`newPath` or `oldPath`) when it holds one: 32 bytes, private.
     func read(candidate: String) -> [UInt8]? {
         guard let mode = FileSystem.mode(candidate), mode & 0o077 == 0,
-              let bytes = try? FileSystem.readFile(candidate), bytes.count == AESGCM.keyByteCount else { return nil }
+              let bytes = try? FileSystem.readFile(candidate, limit: 4096), bytes.count == AESGCM.keyByteCount else { return nil }
         return bytes
     }
 
