@@ -4,10 +4,11 @@ import Testing
 import FolioTestSupport
 import FolioSupport
 
-/// A connection that forwards to SQLite and records the locks asked for and the statements
-/// run, in order: what a backend with row locks would see.
+/// A connection that forwards to SQLite and records the write transactions begun, the locks
+/// asked for and the statements run, in order: what a backend with row locks would see.
 private final class RecordingConnection: DatabaseConnection {
     enum Event: Equatable {
+        case beginWrite
         case lock(StoreLock)
         case sql(String)
     }
@@ -30,7 +31,10 @@ private final class RecordingConnection: DatabaseConnection {
         events.append(.lock(resource))
         try base.lock(resource)
     }
-    func begin(_ kind: TransactionKind) throws(FolioError) { try base.begin(kind) }
+    func begin(_ kind: TransactionKind) throws(FolioError) {
+        if case .write = kind { events.append(.beginWrite) }
+        try base.begin(kind)
+    }
     func commit() throws(FolioError) { try base.commit() }
     func rollback() { base.rollback() }
     func savepoint(_ name: StaticString) throws(FolioError) { try base.savepoint(name) }
@@ -47,10 +51,15 @@ private final class RecordingConnection: DatabaseConnection {
     func tableExists(_ name: String) throws(FolioError) -> Bool { try base.tableExists(name) }
     func backup(to path: String) throws(FolioError) { try base.backup(to: path) }
 
-    /// Where `resource` was asked for, and where the first statement containing `sql` ran.
+    /// Where `resource` was asked for, and where the first statement containing `sql` ran, in
+    /// the last write transaction. What a change reads before it (a forecast of the next
+    /// sequential, a look for an idempotency record, made ahead of the lock) is only a hint that
+    /// the transaction checks again.
     func order(of resource: StoreLock, before sql: String) -> (lock: Int?, statement: Int?) {
-        (events.firstIndex(of: .lock(resource)),
-         events.firstIndex { if case .sql(let text) = $0 { return text.contains(sql) } else { return false } })
+        let start = events.lastIndex(of: .beginWrite) ?? 0
+        let written = events[start...]
+        return (written.firstIndex(of: .lock(resource)),
+                written.firstIndex { if case .sql(let text) = $0 { return text.contains(sql) } else { return false } })
     }
 }
 
