@@ -26,14 +26,9 @@ keys=${KEYS:-100000}
 runs=${RUNS:-200}
 warmup=${WARMUP:-2}
 
-if [[ -z "${FOLIO_BIN:-}" ]]; then
-    echo "building release in $package ..." >&2
-    swift build -c release --product folio --package-path "$package" >&2
-    FOLIO_BIN="$(swift build -c release --package-path "$package" --show-bin-path)/folio"
-fi
-for tool in sqlite3 python3; do
-    command -v "$tool" >/dev/null || { echo "error: $tool is needed" >&2; exit 1; }
-done
+source "$here/common.sh"
+folio_binary "$package"
+require_tools sqlite3 python3
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/folio-bench.XXXXXX")
 loops=()

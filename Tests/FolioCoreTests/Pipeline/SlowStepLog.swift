@@ -6,43 +6,21 @@ import FolioTestSupport
 
 /// A connection that forwards to SQLite and knows whether a write transaction is open on it:
 /// whether the store holds SQLite's write lock.
-final class WriteWatchingConnection: DatabaseConnection, @unchecked Sendable {
-    let base: any DatabaseConnection
+final class WriteWatchingConnection: ForwardingConnection, @unchecked Sendable {
     private(set) var writing = false
 
-    init(_ base: any DatabaseConnection) { self.base = base }
-
-    var dialect: any SQLDialect { base.dialect }
-    func execute(_ query: SQLQuery) throws(FolioError) -> Int { try base.execute(query) }
-    func forEachRow(_ query: SQLQuery, table: String, _ body: (SQLRow) throws(FolioError) -> Bool) throws(FolioError) {
-        try base.forEachRow(query, table: table, body)
-    }
-    func lock(_ resource: StoreLock) throws(FolioError) { try base.lock(resource) }
-    func begin(_ kind: TransactionKind) throws(FolioError) {
+    override func begin(_ kind: TransactionKind) throws(FolioError) {
         try base.begin(kind)
         if case .write = kind { writing = true }
     }
-    func commit() throws(FolioError) {
+    override func commit() throws(FolioError) {
         try base.commit()
         writing = false
     }
-    func rollback() {
+    override func rollback() {
         base.rollback()
         writing = false
     }
-    func savepoint(_ name: StaticString) throws(FolioError) { try base.savepoint(name) }
-    func release(_ name: StaticString) throws(FolioError) { try base.release(name) }
-    func rollback(to name: StaticString) { base.rollback(to: name) }
-    func makeCommitsDurable() throws(FolioError) { try base.makeCommitsDurable() }
-    func schemaVersion() throws(FolioError) -> Int { try base.schemaVersion() }
-    func applyMigration(_ script: String) throws(FolioError) { try base.applyMigration(script) }
-    func setSchemaVersion(_ version: Int) throws(FolioError) { try base.setSchemaVersion(version) }
-    var engineVersion: String { base.engineVersion }
-    func journalMode() throws(FolioError) -> String { try base.journalMode() }
-    func databaseBytes() -> Int64 { base.databaseBytes() }
-    func integrityCheck() throws(FolioError) -> [String] { try base.integrityCheck() }
-    func tableExists(_ name: String) throws(FolioError) -> Bool { try base.tableExists(name) }
-    func backup(to path: String) throws(FolioError) { try base.backup(to: path) }
 }
 
 /// A slow step as seen: which, and whether the watched store held its write lock then.
