@@ -60,4 +60,25 @@ struct AuditTests {
         #expect(until.stdout.contains("2026-01-01T00:00:00Z"))
         #expect(try folio.run(["audit", "list", "--since", "yesterday"]).status == 3)
     }
+
+    @Test("the README's tour, by the binary: audit list --target ana@example.com, newest first; --since 1h on FOLIO_NOW")
+    func tourTarget() throws {
+        let folio = try FolioHarness()
+        let early = ["FOLIO_NOW": "2026-11-01T12:00:00Z"], now = ["FOLIO_NOW": "2026-11-30T12:00:00Z"]
+        try folio.run(["tenants", "register", "--email", "bob@example.com"], environment: early)
+        let registered = try folio.run(["tenants", "register", "--email", "ana@example.com", "--name", "José Núñez",
+                                        "--ruc", "1790011674001", "-q"], environment: now)
+        let id = try #require(registered.stdout.split(separator: "\n").first.map(String.init), "\(registered.stderr)")
+        let listed = try folio.run(["audit", "list", "--target", "ana@example.com", "-o", "jsonl"], environment: now)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let rows = listed.stdout.split(separator: "\n")
+        #expect(rows.count >= 2 && rows.allSatisfy { $0.contains(id) })
+        // Newest first: the registration, the first entry written, is the last listed.
+        #expect(rows.last?.contains("tenant.register") == true)
+        #expect(try folio.run(["audit", "list", "--target", "nobody@example.com"], environment: now).status == 4)
+        // A time ago counts back from the command's clock, not the machine's.
+        let recent = try folio.run(["audit", "list", "--since", "1h", "-o", "jsonl"], environment: now)
+        #expect(recent.stdout.split(separator: "\n").count == rows.count)
+        #expect(try folio.run(["tenants", "list", "--search", "NUNEZ", "-q"], environment: now).stdout == id + "\n")
+    }
 }

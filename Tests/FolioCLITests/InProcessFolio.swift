@@ -30,14 +30,15 @@ struct InProcessFolio {
         }
     }
 
-    /// Runs `folio ARGS`; `terminal` makes stdin, stdout and stderr look like a terminal.
+    /// Runs `folio ARGS`; `terminal` makes stdin, stdout and stderr look like a terminal; `at`
+    /// runs it at that instant instead of on the stepping clock.
     func run(_ arguments: [String], stdin: String = "", terminal: Bool = false, width: Int? = nil,
-             environment extra: [String: String] = [:]) -> Result {
+             environment extra: [String: String] = [:], at instant: Timestamp? = nil) -> Result {
         let (streams, captured) = IOStreams.buffered(stdin: Array(stdin.utf8), stdinIsTerminal: terminal,
                                                      stdoutIsTerminal: terminal, stderrIsTerminal: terminal,
                                                      terminalWidth: width)
         let status = FolioApp.run(arguments: arguments, environment: environment.merging(extra) { $1 }, io: streams,
-                                  clock: clock)
+                                  clock: instant.map { FixedClock($0) as any Clock } ?? clock)
         return Result(status: status, stdout: captured.stdoutText, stderr: captured.stderrText)
     }
 }

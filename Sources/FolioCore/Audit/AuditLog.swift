@@ -8,20 +8,6 @@ public struct AuditVerification: Sendable {
     public var valid: Bool { firstBad == nil }
 }
 
-/// Filters of `folio audit list`.
-public struct AuditQuery: Sendable {
-    public var target: String?
-    public var actor: String?
-    public var since: Timestamp?
-    public var until: Timestamp?
-    public init(target: String? = nil, actor: String? = nil, since: Timestamp? = nil, until: Timestamp? = nil) {
-        self.target = target
-        self.actor = actor
-        self.since = since
-        self.until = until
-    }
-}
-
 /// Reading and checking the hash-chained audit log.
 public enum AuditLog {
     /// Appends `record` for the mutation running in `tx`, chained to the last row. Holds the
@@ -41,7 +27,9 @@ public enum AuditLog {
         try tx.insertAudit(entry, prevHash: previous, hash: entry.chainHash(previous: previous))
     }
 
-    /// One page of entries matching `query`, oldest first; the cursor is the last seq seen.
+    /// One page of entries matching `query`, in chain order or newest first as it asks; the
+    /// cursor is the last seq seen, and the next page continues in the same order. A target
+    /// that names nothing is `not_found`.
     public static func list(store: Store, query: AuditQuery, page: PageRequest) throws(FolioError) -> Page<AuditEntry> {
         let after: Int64?
         if let cursor = page.cursor {
@@ -52,9 +40,11 @@ public enum AuditLog {
         } else {
             after = nil
         }
+        let actions = try query.actions.map { (text: String) throws(FolioError) in try AuditActionFilter(text) }
         return try store.read { tx throws(FolioError) in
-            try tx.auditEntries(target: query.target, actor: query.actor, since: query.since, until: query.until,
-                                after: after, limit: page.limit)
+            let target = try query.target.map { (handle: String) throws(FolioError) in try AuditTarget.resolve(handle, in: tx) }
+            return try tx.auditEntries(target: target, actor: query.actor, since: query.since, until: query.until,
+                                       actions: actions, newestFirst: query.newestFirst, after: after, limit: page.limit)
         }
     }
 

@@ -26,15 +26,46 @@ extension StoreTransaction {
         }
     }
 
-    /// One page of audit entries matching the filters, in chain order; the cursor is a seq.
-    func auditEntries(target: String?, actor: String?, since: Timestamp?, until: Timestamp?,
-                      after cursor: Int64?, limit: Int?) throws(FolioError) -> Page<AuditEntry> {
-        var list = ListQuery("SELECT * FROM audit_log", table: "audit_log", key: "seq")
+    /// One page of audit entries matching the filters, in chain order or newest first; the
+    /// cursor is a seq. `target` is an id: the rows about it, and the rows of the tenant it
+    /// names (`audit_target`, `audit_tenant`).
+    func auditEntries(target: String?, actor: String?, since: Timestamp?, until: Timestamp?, actions: [AuditActionFilter] = [],
+                      newestFirst: Bool = false, after cursor: Int64?, limit: Int?) throws(FolioError) -> Page<AuditEntry> {
+        let list = Self.auditList(target: target, actor: actor, since: since, until: until, actions: actions,
+                                  newestFirst: newestFirst)
+        return try page(list, after: cursor, limit: limit, AuditEntry.init(row:), cursor: { String($0.seq) })
+    }
+
+    /// The audit list `auditEntries` pages through.
+    static func auditList(target: String?, actor: String?, since: Timestamp?, until: Timestamp?, actions: [AuditActionFilter],
+                          newestFirst: Bool) -> ListQuery {
+        var list = ListQuery("SELECT * FROM audit_log", table: "audit_log", key: "seq", descending: newestFirst)
         if let target { list.filter("(target_id = \(target) OR tenant_id = \(target))") }
         if let actor { list.filter("actor = \(actor)") }
         if let since { list.filter("time >= \(since)") }
         if let until { list.filter("time < \(until)") }
-        return try page(list, after: cursor, limit: limit, AuditEntry.init(row:), cursor: { String($0.seq) })
+        if !actions.isEmpty {
+            let each = actions.map { action -> SQLQuery in
+                switch action.match {
+                case .exact(let name): return "action = \(name)"
+                // A range, not LIKE: the index `audit_action` serves it (see `PrefixRange`).
+                case .prefix(let start):
+                    let range = PrefixRange(start)
+                    return "(action >= \(range.lower) AND action < \(range.upperBound))"
+                }
+            }
+            list.filter("(\(SQLQuery.joined(each, separator: " OR ")))")
+        }
+        return list
+    }
+
+    /// Whether any audit row is about `id` (as its target or its tenant): the ids of things
+    /// that no longer exist still name their rows.
+    func auditMentions(_ id: String) throws(FolioError) -> Bool {
+        try fetchOne("""
+            SELECT 1 AS found FROM audit_log WHERE target_id = \(id)
+            UNION ALL SELECT 1 AS found FROM audit_log WHERE tenant_id = \(id) LIMIT 1
+            """, table: "audit_log") { _ throws(FolioError) in true } ?? false
     }
 
     /// Every audit row in chain order, as stored, one at a time.

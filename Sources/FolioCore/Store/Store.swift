@@ -69,11 +69,14 @@ public final class Store {
         }
         let scripts = connection.dialect.migrations
         precondition(scripts.count == Migrations.latestVersion, "every dialect has every migration")
-        try write { _ throws(FolioError) in
+        try write { tx throws(FolioError) in
             // Another process may have migrated while we waited for the write lock.
             let version = try self.schemaVersion()
             guard version < Migrations.latestVersion else { return }
-            for index in version..<Migrations.latestVersion { try connection.applyMigration(scripts[index]) }
+            for index in version..<Migrations.latestVersion {
+                try connection.applyMigration(scripts[index])
+                try Migrations.afterScript(reaching: index + 1, tx)
+            }
             try connection.setSchemaVersion(Migrations.latestVersion)
         }
     }

@@ -10,6 +10,7 @@ extension StoreTransaction {
                 \(t.status), \(t.environment), \(t.verifiedAt), \(t.suspendedReason), \(tokenHash), \(tokenExpiresAt),
                 \(t.trialEndsAt), \(t.createdAt), \(t.updatedAt))
             """)
+        try setSearchText(t)
     }
 
     /// Writes every mutable column of `t`.
@@ -19,6 +20,14 @@ extension StoreTransaction {
                 environment = \(t.environment), verified_at = \(t.verifiedAt), suspended_reason = \(t.suspendedReason),
                 trial_ends_at = \(t.trialEndsAt), updated_at = \(t.updatedAt) WHERE id = \(t.id)
             """)
+        try setSearchText(t)
+    }
+
+    /// Writes what a search of the tenants compares for `t` (`TenantSearch`).
+    private func setSearchText(_ t: Tenant) throws(FolioError) {
+        try upsert(Upsert(table: "tenant_search",
+                          values: [("tenant_id", .text(t.id)), ("text", .text(TenantSearch.text(email: t.email, name: t.name)))],
+                          conflict: ["tenant_id"], update: ["text"]))
     }
 
     func setVerificationToken(tenantId: String, hash: String?, expiresAt: Timestamp?) throws(FolioError) {
@@ -41,11 +50,61 @@ extension StoreTransaction {
                      table: "tenants", Tenant.init(row:))
     }
 
-    func tenants(status: TenantStatus?, tier: Tier?, after cursor: String?, limit: Int?) throws(FolioError) -> Page<Tenant> {
-        var list = ListQuery("SELECT * FROM tenants", table: "tenants", key: "id")
+    /// The ids of the tenants with an issuer of this RUC (an index search of `issuers_ruc`).
+    func tenantIds(issuerRUC ruc: String) throws(FolioError) -> [String] {
+        try fetchAll("SELECT DISTINCT tenant_id FROM issuers WHERE ruc = \(ruc) ORDER BY tenant_id",
+                     table: "issuers") { row throws(FolioError) in try row.text("tenant_id") }
+    }
+
+    /// One page of tenants in id order (see `tenantList`).
+    func tenants(status: TenantStatus?, tier: Tier?, search: TenantSearch? = nil, after cursor: String?,
+                 limit: Int?) throws(FolioError) -> Page<Tenant> {
+        try page(Self.tenantList(status: status, tier: tier, search: search), after: cursor, limit: limit,
+                 Tenant.init(row:), cursor: \.id)
+    }
+
+    /// The tenants list. `search` (folded, see `TenantSearch`) keeps those whose search text
+    /// holds it, or (when it is all digits) one of whose issuers' RUC starts with it.
+    static func tenantList(status: TenantStatus?, tier: Tier?, search: TenantSearch?) -> ListQuery {
+        var list: ListQuery
+        if let search {
+            // tenant_search first, in its own (tenant id) order, each match's tenant looked up:
+            // CROSS JOIN keeps SQLite from turning the loops round (a filter on status would
+            // make it read every tenant and sort); elsewhere it is the inner join it says.
+            list = ListQuery("SELECT t.* FROM tenant_search s CROSS JOIN tenants t", table: "tenants", key: "s.tenant_id")
+            list.filter("t.id = s.tenant_id")
+            // LIKE, not instr(): PostgreSQL has LIKE … ESCAPE too. Its case rules do not matter,
+            // both sides being folded already.
+            var condition: SQLQuery = "(s.text LIKE \(search.likePattern) ESCAPE '\\'"
+            if let ruc = search.rucPrefix {
+                // A RUC matches from its start: every RUC ends in 001, so inside it would match all.
+                let range = PrefixRange(ruc)
+                condition.append("""
+                     OR s.tenant_id IN (SELECT tenant_id FROM issuers WHERE ruc >= \(range.lower) AND ruc < \(range.upperBound))
+                    """)
+            }
+            condition.append(")")
+            list.filter(condition)
+        } else {
+            list = ListQuery("SELECT * FROM tenants", table: "tenants", key: "id")
+        }
+        // Unqualified: only tenants has these columns.
         if let status { list.filter("status = \(status)") }
         if let tier { list.filter("tier = \(tier)") }
-        return try page(list, after: cursor, limit: limit, Tenant.init(row:), cursor: \.id)
+        return list
+    }
+
+    /// Writes the search text of every tenant that has none (migration 5 makes the table empty).
+    func fillTenantSearchText() throws(FolioError) {
+        let rows = try fetchAll("""
+            SELECT id, email, name FROM tenants WHERE id NOT IN (SELECT tenant_id FROM tenant_search)
+            """, table: "tenants") { row throws(FolioError) in
+            (id: try row.text("id"), email: try row.text("email"), name: try row.text("name"))
+        }
+        for row in rows {
+            let text = TenantSearch.text(email: row.email, name: row.name)
+            try run("INSERT INTO tenant_search (tenant_id, text) VALUES (\(row.id), \(text))")
+        }
     }
 }
 

@@ -4,7 +4,7 @@ import FolioCore
 /// `folio issuers create`
 enum IssuersCreate: LeafCommand {
     static let tenant: OptionKey<String> = .required("tenant", value: "tenant", kind: TenantsCommands.handleKind,
-                                                     help: "The tenant: its id (ten_…) or its e-mail.")
+                                                     help: "The tenant: its id (ten_…), its e-mail or its issuers' RUC.")
     static let name: OptionKey<String> = .required("name", value: "name", help: "A name for people, e.g. Matriz.")
     static let ruc: OptionKey<String> = .required("ruc", value: "ruc", help: "The tenant's RUC: 13 digits ending in 001.")
     static let establishment: OptionKey<String> = .string("establishment", value: "nnn", default: "001",

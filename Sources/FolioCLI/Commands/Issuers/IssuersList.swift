@@ -5,7 +5,7 @@ import FolioSupport
 /// `folio issuers list`
 enum IssuersList: ListCommand {
     static let tenant: OptionKey<String?> = .string("tenant", value: "tenant", kind: TenantsCommands.handleKind,
-                                                    help: "Only this tenant's issuers (id or e-mail).")
+                                                    help: "Only this tenant's issuers (id, e-mail or RUC).")
 
     static let spec = Command(
         "list", abstract: "List issuers, oldest first.",

@@ -7,6 +7,7 @@ enum IssuersShow: ShowCommand {
     static let handle = IssuersCommands.handle
     static let spec = Command(
         "show", abstract: "Show one issuer with its certificate and document types.",
+        discussion: "On a terminal it prints a detail view; piped or with -o it prints what issuers list does.",
         arguments: [handle.argument],
         examples: [Example("folio issuers show iss_… -o json")])
 

@@ -5,7 +5,7 @@ import FolioSupport
 /// `folio keys list`
 enum KeysList: ListCommand {
     static let tenant: OptionKey<String?> = .string("tenant", value: "tenant", kind: TenantsCommands.handleKind,
-                                                    help: "Only this tenant's keys (id or e-mail).")
+                                                    help: "Only this tenant's keys (id, e-mail or RUC).")
     static let environment: OptionKey<Environment?> = .choice("env", value: "env", help: "Only keys of this environment.")
     static let status: OptionKey<KeyStatus?> = .choice("status", value: "status", help: "Only keys in this status.")
     static let label: OptionKey<String?> = .string("label", value: "text", help: "Only keys with exactly this label.")

@@ -5,7 +5,7 @@ import FolioSupport
 /// `folio keys mint`
 enum KeysMint: LeafCommand {
     static let tenant: OptionKey<String> = .required("tenant", value: "tenant", kind: TenantsCommands.handleKind,
-                                                     help: "The tenant: its id (ten_…) or e-mail.")
+                                                     help: "The tenant: its id (ten_…), e-mail or RUC.")
     static let label: OptionKey<String?> = .string("label", value: "text", help: "A name for the key (e.g. ci, billing-server).")
     static let scopes: OptionKey<[String]> = .repeated(
         "scope", value: "scope", kind: .choice(Scopes.accepted),

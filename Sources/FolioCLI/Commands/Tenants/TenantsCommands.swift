@@ -10,7 +10,7 @@ enum TenantsCommands {
                  TenantsSuspend.self, TenantsActivate.self, TenantsPromote.self])
 
     /// The tenant every per-tenant verb takes.
-    static let handle: ArgumentKey<String> = .string("tenant", help: "The tenant: its id (ten_…) or its e-mail.",
+    static let handle: ArgumentKey<String> = .string("tenant", help: "The tenant: its id (ten_…), its e-mail or its issuers' RUC.",
                                                      kind: handleKind)
     /// Tenant ids and e-mails from the store, for every argument and option naming a tenant.
     static let handleKind = ValueKind.completing(.tenants)

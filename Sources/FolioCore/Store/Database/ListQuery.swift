@@ -2,6 +2,7 @@
 ///
 ///     SELECT … FROM … WHERE filters AND key > cursor ORDER BY key LIMIT limit + 1
 ///
+/// (or `key < cursor ORDER BY key DESC` when descending).
 /// The extra row only tells that another page exists. Unlike OFFSET, a page deep in the list
 /// costs what the first one does (an index seek on the key), and rows written between pages
 /// neither repeat nor go missing. Every list of the store (tenants, keys, issuers, documents,
@@ -13,12 +14,15 @@ struct ListQuery {
     let table: String
     /// The unique column the list is ordered and paged by.
     let key: SQLQuery
+    /// Newest first: `key < cursor ORDER BY key DESC` (the audit log's default order).
+    let descending: Bool
     private(set) var filters: [SQLQuery] = []
 
-    init(_ select: SQLQuery, table: String, key: SQLQuery) {
+    init(_ select: SQLQuery, table: String, key: SQLQuery, descending: Bool = false) {
         self.select = select
         self.table = table
         self.key = key
+        self.descending = descending
     }
 
     /// Keeps only rows matching `condition` (`list.filter("tier = \(tier)")`); filters add up.
@@ -29,10 +33,10 @@ struct ListQuery {
     /// The statement for the rows after `cursor` (all rows when nil), at most `limit` (nil: no limit).
     func query<Cursor: SQLBindable>(after cursor: Cursor?, limit: Int?) -> SQLQuery {
         var conditions = filters
-        if let cursor { conditions.append("\(key) > \(cursor)") }
+        if let cursor { conditions.append(descending ? "\(key) < \(cursor)" : "\(key) > \(cursor)") }
         var query = select
         if !conditions.isEmpty { query.append(" WHERE \(SQLQuery.joined(conditions, separator: " AND "))") }
-        query.append(" ORDER BY \(key)")
+        query.append(descending ? " ORDER BY \(key) DESC" : " ORDER BY \(key)")
         if let limit { query.append(" LIMIT \(limit)") }
         return query
     }

@@ -174,5 +174,22 @@ enum SQLiteMigrations {
         """
         INSERT INTO meta (name, value) VALUES ('master_key_check', 'pending');
         """,
+        // 5: finding things (issue 12). `tenant_search` holds each tenant's e-mail and name
+        // folded for search (`TextFolding`), written by Swift: SQL has no accent folding, so
+        // `Migrations.afterScript` fills it for the tenants there are. A table of its own,
+        // clustered by tenant id (WITHOUT ROWID), so that a search reads it in id order and
+        // stops once a page is full, touching `tenants` only for matches; and none of the
+        // tenants table's plans change. `issuers_ruc` finds tenants by their issuers' RUC;
+        // `audit_tenant` and `audit_action` serve the audit log's filters. IF NOT EXISTS: a
+        // store whose recorded version was set back runs this again unharmed.
+        """
+        CREATE TABLE IF NOT EXISTS tenant_search (
+            tenant_id TEXT PRIMARY KEY REFERENCES tenants(id),
+            text TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS issuers_ruc ON issuers(ruc, tenant_id);
+        CREATE INDEX IF NOT EXISTS audit_tenant ON audit_log(tenant_id, seq);
+        CREATE INDEX IF NOT EXISTS audit_action ON audit_log(action, seq);
+        """,
     ]
 }
