@@ -6,6 +6,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/xmlschemastypes.h>
 #include <libxml/xmlsave.h>
 
 /* xmlFree is a global function pointer variable; a shim keeps Swift's concurrency checks quiet. */

@@ -83,6 +83,10 @@ public final class XMLDocument: @unchecked Sendable {
 enum LibXML {
     private static let initialized: Bool = {
         xmlInitParser()
+        // Before 2.11, xmlInitParser leaves the built-in XSD types (xs:decimal…) to the first
+        // schema parse, which builds them without a lock: two schemas compiled at once on two
+        // threads could lose them ("type 'xs:decimal' does not resolve"). Build them here, once.
+        xmlSchemaInitTypes()
         xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader)
         return true
     }()
