@@ -13,6 +13,8 @@ struct InProcessFolio {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Stdout and stderr interleaved as they were written (what one terminal would show).
+        var transcript: String = ""
         var json: [String: Any]? { try? JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any] }
     }
 
@@ -30,14 +32,16 @@ struct InProcessFolio {
         }
     }
 
-    /// Runs `folio ARGS`; `terminal` makes stdin, stdout and stderr look like a terminal.
-    func run(_ arguments: [String], stdin: String = "", terminal: Bool = false, width: Int? = nil,
-             environment extra: [String: String] = [:]) -> Result {
-        let (streams, captured) = IOStreams.buffered(stdin: Array(stdin.utf8), stdinIsTerminal: terminal,
+    /// Runs `folio ARGS`; `terminal` makes stdin, stdout and stderr look like a terminal
+    /// (stdin not, when `stdinIsTerminal` says so: input piped to a command shown on a terminal).
+    func run(_ arguments: [String], stdin: String = "", terminal: Bool = false, stdinIsTerminal: Bool? = nil,
+             width: Int? = nil, environment extra: [String: String] = [:]) -> Result {
+        let (streams, captured) = IOStreams.buffered(stdin: Array(stdin.utf8), stdinIsTerminal: stdinIsTerminal ?? terminal,
                                                      stdoutIsTerminal: terminal, stderrIsTerminal: terminal,
                                                      terminalWidth: width)
         let status = FolioApp.run(arguments: arguments, environment: environment.merging(extra) { $1 }, io: streams,
                                   clock: clock)
-        return Result(status: status, stdout: captured.stdoutText, stderr: captured.stderrText)
+        return Result(status: status, stdout: captured.stdoutText, stderr: captured.stderrText,
+                      transcript: captured.transcriptText)
     }
 }

@@ -12,6 +12,7 @@ enum AuditList: ListCommand {
                                                       help: "Only entries at or after this RFC 3339 time.")
     static let until: OptionKey<Timestamp?> = .custom("until", value: "time", as: time, help: "Only entries before this RFC 3339 time.")
 
+    static let noun = "audit entries"
     static let spec = Command(
         "list", abstract: "List audit entries, oldest first.",
         discussion: "Here the global --actor NAME filters: only entries by that actor (FOLIO_ACTOR does not filter).",

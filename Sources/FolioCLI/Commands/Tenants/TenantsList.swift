@@ -7,6 +7,7 @@ enum TenantsList: ListCommand {
     static let status: OptionKey<TenantStatus?> = .choice("status", value: "status", help: "Only tenants in this status.")
     static let tier: OptionKey<Tier?> = .choice("tier", value: "tier", help: "Only tenants on this tier.")
 
+    static let noun = "tenants"
     static let spec = Command(
         "list", abstract: "List tenants, oldest first.",
         options: [status.option, tier.option] + ListOptions.specs,
