@@ -20,17 +20,11 @@ package=$(dirname "$here")
 rows=${ROWS:-100000}
 runs=${RUNS:-200}
 
-if [[ -z "${FOLIO_BIN:-}" ]]; then
-    echo "building release ..." >&2
-    swift build -c release --product folio --package-path "$package" >&2
-    FOLIO_BIN="$(swift build -c release --package-path "$package" --show-bin-path)/folio"
-fi
-for tool in sqlite3 python3; do
-    command -v "$tool" >/dev/null || { echo "error: $tool is needed" >&2; exit 1; }
-done
+source "$here/common.sh"
+folio_binary "$package"
+require_tools sqlite3 python3
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/folio-bench.XXXXXX")
-[[ -n "${KEEP:-}" ]] && echo "keeping $work" >&2 || trap 'rm -rf "$work"' EXIT
+scratch_directory
 export FOLIO_STORE="$work/store"
 db="$FOLIO_STORE/folio.db"
 "$FOLIO_BIN" init >/dev/null 2>&1

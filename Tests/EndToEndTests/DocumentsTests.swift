@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import FolioTestSupport
+import FolioCore
+import FolioSupport
 
 @Suite("documents: create, show, xml, verify, decode-key")
 struct DocumentsTests {
@@ -115,6 +117,36 @@ struct DocumentsTests {
         #expect(statuses.withLock { $0 } == [0, 0, 0, 0])
         #expect(try folio.storedSequentials() == Array(1...40))
         #expect(try folio.sqlite("SELECT count(DISTINCT access_key) FROM documents").hasPrefix("40"))
+    }
+
+    @Test("4 processes × 150-line batches at once (signed ahead, many for numbers another process takes first): sequentials 1…600, each XML carrying its own, every signature valid")
+    func concurrentBatchesSignedAhead() throws {
+        let folio = try FolioHarness()
+        let (_, issuer) = try folio.makeIssuer()
+        let file = folio.store + "/../batch.jsonl"
+        try ((1...150).map { invoiceLine($0) }.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let statuses = DocumentsMutex([Int32]())
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            let status = (try? folio.run(["documents", "create", "--issuer", issuer, "--file", file, "-o", "id"]).status) ?? -1
+            statuses.withLock { $0.append(status) }
+        }
+        #expect(statuses.withLock { $0 } == [0, 0, 0, 0])
+        #expect(try folio.storedSequentials() == Array(1...600))
+        // A document signed for a number another process took first was signed again for its own.
+        let mismatched = try folio.sqliteValue("""
+            SELECT count(*) FROM documents
+            WHERE substr(access_key, 31, 9) != printf('%09d', sequential)
+               OR instr(CAST(signed_xml AS TEXT), '<secuencial>' || printf('%09d', sequential) || '</secuencial>') = 0
+               OR instr(CAST(signed_xml AS TEXT), '<claveAcceso>' || access_key || '</claveAcceso>') = 0
+            """)
+        #expect(mismatched == "0")
+        let now = Timestamp(seconds: TestClock.verificationTime)
+        for row in try folio.sqlite("SELECT sequential, hex(signed_xml) FROM documents").split(separator: "\n") {
+            let parts = row.split(separator: "|")
+            let bytes = try #require(Hex.decode(String(parts[1])))
+            let report = Documents.verify(bytes, source: String(parts[0]), now: now)
+            #expect(report.valid, "document \(parts[0]): \(report.failures)")
+        }
     }
 
     @Test("--profile modern signs with RSA-SHA256 and verifies")

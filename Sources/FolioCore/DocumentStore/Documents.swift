@@ -7,6 +7,8 @@ import FolioSupport
 public final class SigningKeyCache: @unchecked Sendable {
     var materials: [String: SigningMaterial] = [:]
     var identities: [String: SigningIdentity] = [:]
+    /// The signer and next number read ahead for the batch group being prepared.
+    var aheadRead: (group: GroupForecast, handle: String, signer: DocumentSigner, next: Int)?
     public init() {}
 }
 
@@ -16,52 +18,44 @@ public enum Documents {
     /// then takes the next sequential, builds the factura, signs it and stores it as `signed`.
     /// Every failure happens before the sequential is taken; and since all of it is one
     /// transaction, a failure after it gives the number back.
+    ///
+    /// The signature is made ahead of the write transaction, for the number the series will
+    /// give next (in a batch, plus the numbers the group's earlier lines expect to take; see
+    /// `GroupForecast`). Inside the transaction, everything is checked again and the number is
+    /// taken as always, under the series' lock; when it or anything the XML was built from is not
+    /// what the draft was made for (another writer took numbers meanwhile, the certificate was
+    /// replaced, the tenant was promoted), the invoice is built and signed again there, with what
+    /// is true now. So the stored XML always carries the number the document got.
     public static func create(issuer handle: String, input: JSONValue, profile: SignatureProfile, masterKey: [UInt8],
                               cache: SigningKeyCache = SigningKeyCache()) -> Mutation<StoredDocument> {
-        Mutation { tx, ctx throws(FolioError) in
-            let issuer = try Issuers.find(handle, in: tx, now: ctx.now)
-            guard let tenant = try tx.tenant(id: issuer.tenantId) else {
-                throw .server("issuer \(issuer.id) names a missing tenant \(issuer.tenantId)")
-            }
-            guard tenant.status != .suspended else {
-                throw FolioError(.forbidden, "tenant \(tenant.id) is suspended (\(tenant.suspendedReason ?? "no reason given")); it cannot issue documents",
-                                 field: "tenant", remedy: .activateTenant(tenant.id))
-            }
-            let type = SRIDocumentType.factura
-            guard issuer.documentTypes.contains(type.code) else {
-                throw .validation("document type \(type.code) (\(type.spanishName)) is not enabled for issuer \(issuer.id)",
-                                  field: "documentType", remedy: .enableDocumentType(issuer: issuer.id, code: type.code))
-            }
-            let material = try signingMaterial(issuer, masterKey: masterKey, cache: cache, tx: tx, now: ctx.now)
+        let type = SRIDocumentType.factura
+        return Mutation(ahead: { store, ctx throws(FolioError) -> DocumentDraft in
+            let (signer, next) = try readAhead(handle, masterKey: masterKey, cache: cache, group: ctx.group, store: store,
+                                               now: ctx.now)
+            let basis = DocumentBasis(signer: signer, input: try validate(input, now: ctx.now))
+            let sequential = next + (ctx.group?.taken(signer.counter) ?? 0)
+            let draft = try DocumentDraft.make(basis, sequential: sequential, profile: profile, cache: cache, now: ctx.now)
+            ctx.group?.take(signer.counter)
+            return draft
+        }, body: { draft, tx, ctx throws(FolioError) in
+            let signer = try readSigner(handle, masterKey: masterKey, cache: cache, tx: tx, now: ctx.now)
+            // The input's validation depends on nothing stored: the draft's is as good as new.
             let validated: InvoiceInput
-            do throws(DocumentInputError) {
-                validated = try InvoiceBuilder.validate(input: input, today: ecuadorToday(ctx.now))
-            } catch { throw error.folioError }
-
+            if let draft { validated = draft.built.input } else { validated = try validate(input, now: ctx.now) }
+            let basis = DocumentBasis(signer: signer, input: validated)
             // Everything is checked: only now is a number taken.
-            let sequential = try tx.nextSequential(issuerId: issuer.id, documentType: type.code, series: issuer.series)
-            let environment = tenant.environment == .production ? 2 : 1
-            let built: BuiltInvoice
-            do throws(DocumentInputError) {
-                built = try InvoiceBuilder.build(validated: validated, issuer: issuer.invoiceIssuer, environment: environment,
-                                                 sequential: sequential, numericCode: numericCode())
-            } catch { throw error.folioError }
-            let signed: [UInt8]
-            do throws(XMLError) {
-                let identity: SigningIdentity
-                if let cached = cache.identities[material.info.id] { identity = cached } else {
-                    identity = try SigningIdentity(key: material.key, certificate: material.certificate)
-                    cache.identities[material.info.id] = identity
-                }
-                signed = try XAdESSigner.sign(built.canonical, identity: identity, profile: profile, signingTime: ctx.now.seconds)
-            } catch { throw .server("cannot sign document \(built.accessKey): \(error.message)") }
-
+            let sequential = try tx.nextSequential(issuerId: signer.issuer.id, documentType: type.code, series: signer.issuer.series)
+            let made: DocumentDraft
+            if let draft, draft.fits(basis, sequential: sequential) { made = draft } else {
+                made = try DocumentDraft.make(basis, sequential: sequential, profile: profile, cache: cache, now: ctx.now)
+            }
+            let built = made.built, issuer = signer.issuer, tenant = signer.tenant
             let document = StoredDocument(
                 id: ctx.ids.make(.document), tenantId: tenant.id, issuerId: issuer.id, documentType: type.code,
                 accessKey: built.accessKey, series: issuer.series, sequential: sequential, environment: tenant.environment,
-                issueDate: built.issueDate.iso, status: .signed, profile: profile.rawValue, certificateId: material.info.id,
+                issueDate: built.issueDate.iso, status: .signed, profile: profile.rawValue, certificateId: made.certificateId,
                 total: built.totals.total.money, summary: built.summary, createdAt: ctx.now, updatedAt: ctx.now)
-            try tx.insertDocument(document, signedXML: signed)
+            try tx.insertDocument(document, signedXML: made.signed)
             let details = JSONValue.object([JSONMember("accessKey", .string(document.accessKey)),
                                             JSONMember("number", .string(document.number)),
                                             JSONMember("total", .string(document.total))])
@@ -69,6 +63,50 @@ public enum Documents {
                           audit: [AuditRecord(action: "document.create", targetId: document.id, tenantId: tenant.id, details: details)],
                           events: [DomainEvent(type: .documentSigned, tenantId: tenant.id, targetId: document.id,
                                                payload: document.json)])
+        })
+    }
+
+    /// The signer of issuer `handle` and the series' next number, read ahead of the write
+    /// transaction: once per batch group (its lines are prepared one right after another, and
+    /// each is checked again under the lock), else once per document.
+    static func readAhead(_ handle: String, masterKey: [UInt8], cache: SigningKeyCache, group: GroupForecast?, store: Store,
+                          now: Timestamp) throws(FolioError) -> (DocumentSigner, Int) {
+        if let group, let read = cache.aheadRead, read.group === group, read.handle == handle { return (read.signer, read.next) }
+        let (signer, next) = try store.read { tx throws(FolioError) -> (DocumentSigner, Int) in
+            let signer = try readSigner(handle, masterKey: masterKey, cache: cache, tx: tx, now: now)
+            let issuer = signer.issuer
+            return (signer, try tx.peekSequential(issuerId: issuer.id, documentType: SRIDocumentType.factura.code,
+                                                  series: issuer.series))
+        }
+        if let group { cache.aheadRead = (group, handle, signer, next) }
+        return (signer, next)
+    }
+
+    /// Reads and checks who signs an invoice of issuer `handle`, in the order failures are
+    /// reported: the issuer, its tenant (not suspended), type 01 enabled, a certificate valid now.
+    static func readSigner(_ handle: String, masterKey: [UInt8], cache: SigningKeyCache, tx: StoreTransaction,
+                           now: Timestamp) throws(FolioError) -> DocumentSigner {
+        let issuer = try Issuers.find(handle, in: tx, now: now)
+        guard let tenant = try tx.tenant(id: issuer.tenantId) else {
+            throw .server("issuer \(issuer.id) names a missing tenant \(issuer.tenantId)")
+        }
+        guard tenant.status != .suspended else {
+            throw FolioError(.forbidden, "tenant \(tenant.id) is suspended (\(tenant.suspendedReason ?? "no reason given")); it cannot issue documents",
+                             field: "tenant", remedy: .activateTenant(tenant.id))
+        }
+        let type = SRIDocumentType.factura
+        guard issuer.documentTypes.contains(type.code) else {
+            throw .validation("document type \(type.code) (\(type.spanishName)) is not enabled for issuer \(issuer.id)",
+                              field: "documentType", remedy: .enableDocumentType(issuer: issuer.id, code: type.code))
+        }
+        let material = try signingMaterial(issuer, masterKey: masterKey, cache: cache, tx: tx, now: now)
+        return DocumentSigner(issuer: issuer, tenant: tenant, material: material)
+    }
+
+    /// The invoice input, validated (checked after the signer, so its failures come after those).
+    static func validate(_ input: JSONValue, now: Timestamp) throws(FolioError) -> InvoiceInput {
+        do throws(DocumentInputError) { return try InvoiceBuilder.validate(input: input, today: ecuadorToday(now)) } catch {
+            throw error.folioError
         }
     }
 

@@ -16,41 +16,48 @@ public struct IssuerCertificateView: Sendable {
 
 extension Issuers {
     /// `cert generate`: a new RSA-2048 key and a self-signed X.509 v3 certificate (digitalSignature
-    /// + nonRepudiation, subject carrying the RUC), valid `days` days from now.
+    /// + nonRepudiation, subject carrying the RUC), valid `days` days from now. The key is made
+    /// before the write transaction; inside it, only sealed and stored.
     public static func generateCertificate(_ handle: String, days: Int, masterKey: [UInt8]) -> Mutation<IssuerCertificateView> {
-        Mutation { tx, ctx throws(FolioError) in
-            guard (1...3650).contains(days) else { throw .validation("a certificate's validity must be 1 to 3650 days", field: "days") }
+        Mutation(ahead: { store, ctx throws(FolioError) -> PreparedCertificate in
+            try checkValidity(days: days)
+            let issuer = try store.read { tx throws(FolioError) in try find(handle, in: tx, now: ctx.now) }
+            return try PreparedCertificate.generate(for: CertificateSubject(issuer), days: days, now: ctx.now)
+        }, body: { prepared, tx, ctx throws(FolioError) in
+            try checkValidity(days: days)
             let issuer = try find(handle, in: tx, now: ctx.now)
-            let record = try generatedCertificate(for: issuer, days: days, masterKey: masterKey, now: ctx.now, ids: ctx.ids)
+            let subject = CertificateSubject(issuer)
+            let made: PreparedCertificate
+            if let ready = prepared?.madeFor(subject) { made = ready } else {
+                made = try PreparedCertificate.generate(for: subject, days: days, now: ctx.now)
+            }
+            let record = try sealedRecord(made, tenantId: issuer.tenantId, source: "generated", masterKey: masterKey,
+                                          now: ctx.now, ids: ctx.ids)
             return try attach(record, to: issuer, action: "issuer.cert_generate", tx: tx, ctx: ctx)
-        }
+        })
     }
 
     /// `cert import`: the signing certificate and key of a PKCS#12 file. A wrong password fails
-    /// `validation_failed` naming `password`; nothing is stored.
+    /// `validation_failed` naming `password`; nothing is stored. The file is opened before the
+    /// write transaction (after the issuer is found, so an unknown issuer is reported first).
     public static func importCertificate(_ handle: String, p12: [UInt8], password: String,
                                          masterKey: [UInt8]) -> Mutation<IssuerCertificateView> {
-        Mutation { tx, ctx throws(FolioError) in
+        Mutation(ahead: { store, ctx throws(FolioError) -> PreparedCertificate in
+            _ = try store.read { tx throws(FolioError) in try find(handle, in: tx, now: ctx.now) }
+            return try PreparedCertificate.open(p12: p12, password: password)
+        }, body: { prepared, tx, ctx throws(FolioError) in
             let issuer = try find(handle, in: tx, now: ctx.now)
-            let contents: PKCS12Contents
-            do throws(CryptoError) { contents = try PKCS12Contents.parse(p12, password: password) } catch {
-                switch error.kind {
-                case .wrongPassword:
-                    throw .validation("the password does not open this PKCS#12 file", field: "password")
-                case .noMatchingKey:
-                    throw .validation("the PKCS#12 file holds no signing certificate (digitalSignature) that matches its private key",
-                                      field: "p12")
-                default:
-                    throw .validation("cannot read the PKCS#12 file: \(error.message)", field: "p12")
-                }
-            }
-            guard !contents.certificate.publicKey.rsaModulus.isEmpty else {
-                throw .validation("the certificate's key is not RSA; SRI signatures need RSA", field: "p12")
-            }
-            let record = try sealedRecord(certificate: contents.certificate, key: contents.privateKey, tenantId: issuer.tenantId,
-                                          source: "imported", masterKey: masterKey, now: ctx.now, ids: ctx.ids)
+            // What the file holds does not depend on the store: opened ahead, it stays good.
+            let opened: PreparedCertificate
+            if let prepared { opened = prepared } else { opened = try PreparedCertificate.open(p12: p12, password: password) }
+            let record = try sealedRecord(opened, tenantId: issuer.tenantId, source: "imported", masterKey: masterKey,
+                                          now: ctx.now, ids: ctx.ids)
             return try attach(record, to: issuer, action: "issuer.cert_import", tx: tx, ctx: ctx)
-        }
+        })
+    }
+
+    static func checkValidity(days: Int) throws(FolioError) {
+        guard (1...3650).contains(days) else { throw .validation("a certificate's validity must be 1 to 3650 days", field: "days") }
     }
 
     public static func showCertificate(store: Store, handle: String, now: Timestamp) throws(FolioError) -> IssuerCertificateView {
@@ -88,28 +95,22 @@ extension Issuers {
         }
     }
 
+    /// A generated certificate for `issuer`, sealed: what `cert generate` stores, made all at once.
     static func generatedCertificate(for issuer: Issuer, days: Int, masterKey: [UInt8],
                                      now: Timestamp, ids: IDGenerator) throws(FolioError) -> CertificateRecord {
-        let key: PrivateKey, certificate: Certificate
-        do throws(CryptoError) {
-            key = try PrivateKey.generateRSA(bits: 2048)
-            let subject = [("C", "EC"), ("O", issuer.legalName), ("CN", issuer.legalName), ("serialNumber", issuer.ruc)]
-            certificate = try Certificate.selfSigned(key: key, subject: subject, notBefore: now.seconds, days: days)
-        } catch {
-            throw .server("cannot generate the certificate: \(error.message)")
-        }
-        return try sealedRecord(certificate: certificate, key: key, tenantId: issuer.tenantId, source: "generated",
-                                masterKey: masterKey, now: now, ids: ids)
+        let made = try PreparedCertificate.generate(for: CertificateSubject(issuer), days: days, now: now)
+        return try sealedRecord(made, tenantId: issuer.tenantId, source: "generated", masterKey: masterKey, now: now, ids: ids)
     }
 
     /// The row to store: the certificate's facts, its DER, and the PKCS#8 key sealed under the
     /// master key with the certificate id as associated data (a sealed key moved to another
     /// row does not open).
-    static func sealedRecord(certificate: Certificate, key: PrivateKey, tenantId: String, source: String,
+    static func sealedRecord(_ made: PreparedCertificate, tenantId: String, source: String,
                              masterKey: [UInt8], now: Timestamp, ids: IDGenerator) throws(FolioError) -> CertificateRecord {
         let id = "crt_" + String(ids.make(.issuer).dropFirst(IDPrefix.issuer.rawValue.count))
+        let certificate = made.certificate
         let sealed: [UInt8]
-        do throws(CryptoError) { sealed = try AESGCM.seal(try key.pkcs8DER(), key: masterKey, aad: Array(id.utf8)) } catch {
+        do throws(CryptoError) { sealed = try AESGCM.seal(try made.key.pkcs8DER(), key: masterKey, aad: Array(id.utf8)) } catch {
             throw .server("cannot seal the private key: \(error.message)")
         }
         let info = IssuerCertificate(id: id, tenantId: tenantId, source: source, subject: certificate.subject,

@@ -47,7 +47,7 @@ public enum Issuers {
     public static func create(_ input: IssuerRegistration) -> Mutation<Issuer> {
         Mutation { tx, ctx throws(FolioError) in
             let tenant = try Tenants.find(input.tenant, in: tx)
-            var issuer = try validated(input, tenant: tenant, now: ctx.now, ids: ctx.ids)
+            var issuer = try validated(input, tenantId: tenant.id, tenantName: tenant.name, now: ctx.now, ids: ctx.ids)
             if let source = input.inheritCertificateFrom {
                 let from = try find(source, in: tx, now: ctx.now)
                 guard from.tenantId == tenant.id else {
@@ -66,21 +66,47 @@ public enum Issuers {
         }
     }
 
+    /// How long the sandbox certificate of a default issuer is valid.
+    static let defaultCertificateDays = 365
+
     /// The tenant's first issuer (001-001) with a generated sandbox certificate, for `tenants
     /// register --ruc`: call it inside the registration's mutation and add its audit records
-    /// and events to the registration's change.
+    /// and events to the registration's change. `prepared` is the certificate made ahead of the
+    /// transaction (`defaultCertificate`); it is used when it was made for this issuer's
+    /// subject, else one is generated here.
     public static func createDefault(tenant: Tenant, ruc: String, masterKey: [UInt8], tx: StoreTransaction,
-                                     ctx: MutationContext) throws(FolioError) -> (Issuer, [AuditRecord], [DomainEvent]) {
-        let input = IssuerRegistration(tenant: tenant.id, name: "Matriz", ruc: ruc, legalName: tenant.name,
-                                       address: placeholderAddress)
-        let issuer = try validated(input, tenant: tenant, now: ctx.now, ids: ctx.ids)
+                                     ctx: MutationContext,
+                                     prepared: PreparedCertificate? = nil) throws(FolioError) -> (Issuer, [AuditRecord], [DomainEvent]) {
+        let issuer = try validated(defaultRegistration(tenantId: tenant.id, ruc: ruc), tenantId: tenant.id,
+                                   tenantName: tenant.name, now: ctx.now, ids: ctx.ids)
         try insert(issuer, tx: tx)
-        let certificate = try generatedCertificate(for: issuer, days: 365, masterKey: masterKey, now: ctx.now, ids: ctx.ids)
+        let subject = CertificateSubject(issuer)
+        let generated: PreparedCertificate
+        if let ready = prepared?.madeFor(subject) { generated = ready } else {
+            generated = try PreparedCertificate.generate(for: subject, days: defaultCertificateDays, now: ctx.now)
+        }
+        let certificate = try sealedRecord(generated, tenantId: issuer.tenantId, source: "generated", masterKey: masterKey,
+                                           now: ctx.now, ids: ctx.ids)
         try tx.insertCertificate(certificate)
         try tx.setIssuerCertificate(issuerId: issuer.id, certificateId: certificate.info.id, at: ctx.now)
         let made = try load(issuer.id, tx: tx, now: ctx.now)
         return (made, [audit("issuer.create", made), certificateAudit("issuer.cert_generate", made, certificate.info)],
                 [event(.issuerCreated, made)])
+    }
+
+    /// The sandbox certificate `createDefault` will need for a tenant named `tenantName`, made
+    /// ahead of the write transaction. Checks the would-be issuer first (a bad RUC fails before
+    /// a key is generated).
+    static func defaultCertificate(tenantName: String, ruc: String, now: Timestamp,
+                                   ids: IDGenerator) throws(FolioError) -> PreparedCertificate {
+        let issuer = try validated(defaultRegistration(tenantId: "", ruc: ruc), tenantId: "", tenantName: tenantName,
+                                   now: now, ids: ids)
+        return try PreparedCertificate.generate(for: CertificateSubject(issuer), days: defaultCertificateDays, now: now)
+    }
+
+    private static func defaultRegistration(tenantId: String, ruc: String) -> IssuerRegistration {
+        // The legal name is left to `validated`, which takes the tenant's name.
+        IssuerRegistration(tenant: tenantId, name: "Matriz", ruc: ruc, address: placeholderAddress)
     }
 
     public static func show(store: Store, handle: String, now: Timestamp) throws(FolioError) -> Issuer {
@@ -119,14 +145,16 @@ public enum Issuers {
     }
 
     /// Checks every field (errors name it as `issuer.ruc`, `issuer.emissionPoint`…) and makes the new issuer value.
-    static func validated(_ input: IssuerRegistration, tenant: Tenant, now: Timestamp, ids: IDGenerator) throws(FolioError) -> Issuer {
+    /// `tenantName` is the legal name when the input gives none.
+    static func validated(_ input: IssuerRegistration, tenantId: String, tenantName: String, now: Timestamp,
+                          ids: IDGenerator) throws(FolioError) -> Issuer {
         let name = input.name.trimmingSpaces
         guard !name.isEmpty, name.count <= 300 else {
             throw .validation("the issuer's name must be 1 to 300 characters", field: "name")
         }
         try FreeText.check(name, field: "name", what: "the issuer's name")
-        let issuer = Issuer(id: ids.make(.issuer), tenantId: tenant.id, name: name, ruc: input.ruc,
-                            legalName: (input.legalName ?? tenant.name).trimmingSpaces, tradeName: input.tradeName,
+        let issuer = Issuer(id: ids.make(.issuer), tenantId: tenantId, name: name, ruc: input.ruc,
+                            legalName: (input.legalName ?? tenantName).trimmingSpaces, tradeName: input.tradeName,
                             address: input.address.trimmingSpaces, establishmentAddress: input.establishmentAddress,
                             establishment: input.establishment, emissionPoint: input.emissionPoint,
                             keepsAccounts: input.keepsAccounts, specialTaxpayer: input.specialTaxpayer,

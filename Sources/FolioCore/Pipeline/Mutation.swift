@@ -17,6 +17,9 @@ public struct MutationContext: Sendable {
     /// Whether the work was asked to stop (a signal): asked just before COMMIT, and between the
     /// lines of a batch; a change asked to stop is rolled back.
     public var isCancelled: @Sendable () -> Bool
+    /// In a batch, what the lines of the current group prepared so far expect to take (nil
+    /// outside a batch): their work is prepared before the group's transaction, in line order.
+    public var group: GroupForecast?
 
     public init(actor: String, command: String, idempotencyKey: String?, fingerprint: String, dryRun: Bool,
                 now: Timestamp, ids: IDGenerator, isCancelled: @escaping @Sendable () -> Bool = { false }) {
@@ -106,11 +109,47 @@ public struct Change<Result> {
 }
 
 /// A change to the store, as a value: the CLI hands it to `Store.perform`.
+///
+/// A change with slow work (generating an RSA key, opening a PKCS#12 file, signing) does it
+/// ahead: `Store.perform` runs `prepare` before it takes the write lock, so that other writers
+/// (every `keys verify` is one) do not wait for it. See `init(ahead:body:)`.
 public struct Mutation<Result> {
+    /// The slow part, run by the pipeline with no write transaction open; nil for most changes.
+    let prepare: ((Store, MutationContext) throws(FolioError) -> Void)?
     let body: (StoreTransaction, MutationContext) throws(FolioError) -> Change<Result>
+
     public init(_ body: @escaping (StoreTransaction, MutationContext) throws(FolioError) -> Change<Result>) {
+        self.prepare = nil
         self.body = body
     }
+
+    /// A change whose slow part runs before the write transaction. `ahead` reads what it needs
+    /// in its own read transactions (`store.read`) and does the slow work with no transaction
+    /// open; what it makes is handed to `body`, inside the write transaction.
+    ///
+    /// What `ahead` read is a snapshot that another writer may have changed since, so `body`
+    /// checks what the prepared work rests on against the current state, and redoes it (under
+    /// the lock) when that changed. `body` gets nil when `ahead` did not run: the pipeline
+    /// expected a replay of an idempotency key that was gone by the time it wrote, or the change
+    /// runs inside another one (`mutation.body(tx, ctx)`); it then does everything itself. A
+    /// failure of `ahead` is the change's failure, found without the write lock.
+    public init<Prepared>(ahead: @escaping (Store, MutationContext) throws(FolioError) -> Prepared,
+                          body: @escaping (Prepared?, StoreTransaction, MutationContext) throws(FolioError) -> Change<Result>) {
+        let slot = PreparedSlot<Prepared>()
+        self.prepare = { store, ctx throws(FolioError) in slot.value = try ahead(store, ctx) }
+        self.body = { tx, ctx throws(FolioError) in
+            // Taken, not read: a mutation performed again prepares again rather than reusing a
+            // key or a signature that was stored already.
+            let prepared = slot.value
+            slot.value = nil
+            return try body(prepared, tx, ctx)
+        }
+    }
+}
+
+/// Where a mutation's prepared work waits between `prepare` and `body`.
+private final class PreparedSlot<Value> {
+    var value: Value?
 }
 
 /// What `Store.perform` did: the change's result (first time or dry run), or the record of the

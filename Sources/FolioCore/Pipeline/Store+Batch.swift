@@ -74,6 +74,10 @@ extension Store {
     /// reach `groupBytes`, which bounds the memory a batch of large inputs takes. An input that
     /// is a failure already (a line that could not be read) fails without running anything.
     ///
+    /// Before a group's transaction begins, each of its lines runs its mutation's slow part
+    /// (`Mutation.init(ahead:body:)`), in order, sharing one `GroupForecast`; a line whose
+    /// preparation fails fails alone, as it would inside.
+    ///
     /// A dry run runs each group in one transaction rolled back at its end: every line sees the
     /// lines before it, as it would for real. The context's `isCancelled` is asked between lines;
     /// once it says yes, the open group is rolled back, nothing of it is delivered, and no
@@ -95,26 +99,47 @@ extension Store {
                 bytes += input.size
             }
             if chunk.isEmpty { break }
+            // The group's slow work (signing) is done first, line by line in order, with no
+            // transaction open: the group then holds the write lock only to check and insert.
+            let forecast = GroupForecast()
+            var lines: [(line: Int, mutation: Mutation<R>?, context: MutationContext, failure: FolioError?)] = []
+            var stopped = false
+            for input in chunk {
+                if context.isCancelled() { stopped = true; break }
+                var item = context
+                item.dryRun = false   // the group itself is rolled back in a dry run
+                item.idempotencyKey = context.dryRun ? nil : context.idempotencyKey.map { "\($0)/line-\(input.line)" }
+                item.fingerprint = Hex.encode(Digest.sha256(Array((context.fingerprint + "/line-\(input.line)" + input.fingerprint).utf8)))
+                item.group = forecast
+                guard case .success(let value) = input.content else {
+                    if case .failure(let error) = input.content { lines.append((input.line, nil, item, error)) }
+                    continue
+                }
+                let lineMutation = mutation(value)
+                var failure: FolioError?
+                do throws(FolioError) { try prepareAhead(lineMutation, context: item) } catch { failure = error }
+                lines.append((input.line, lineMutation, item, failure))
+            }
+            if stopped {
+                summary.notAttempted = chunk.count
+                summary.firstNotDone = chunk[0].line
+                break
+            }
             var outcomes: [BatchItemOutcome<R>] = []
             let run = { () throws(FolioError) -> Void in
-                for input in chunk {
+                for line in lines {
                     if context.isCancelled() { throw FolioError.interrupted }
-                    guard case .success(let value) = input.content else {
-                        if case .failure(let error) = input.content {
-                            outcomes.append(BatchItemOutcome(line: input.line, outcome: .failure(error)))
-                        }
+                    if let failure = line.failure {
+                        outcomes.append(BatchItemOutcome(line: line.line, outcome: .failure(failure)))
                         continue
                     }
-                    var item = context
-                    item.dryRun = false   // the group itself is rolled back in a dry run
-                    item.idempotencyKey = context.dryRun ? nil : context.idempotencyKey.map { "\($0)/line-\(input.line)" }
-                    item.fingerprint = Hex.encode(Digest.sha256(Array((context.fingerprint + "/line-\(input.line)" + input.fingerprint).utf8)))
+                    guard let lineMutation = line.mutation else { continue }
                     do throws(FolioError) {
-                        var outcome = try self.perform(mutation(value), context: item, record: record)
+                        var outcome = try self.perform(lineMutation, context: line.context, record: record)
                         if context.dryRun { outcome.kind = .dryRun }
-                        outcomes.append(BatchItemOutcome(line: input.line, outcome: .success(outcome)))
+                        outcomes.append(BatchItemOutcome(line: line.line, outcome: .success(outcome)))
                     } catch {
-                        outcomes.append(BatchItemOutcome(line: input.line, outcome: .failure(error)))
+                        outcomes.append(BatchItemOutcome(line: line.line, outcome: .failure(error)))
                     }
                 }
                 if context.isCancelled() { throw FolioError.interrupted }

@@ -9,8 +9,11 @@ extension Store {
     /// its audit entries, its events and (with an idempotency key) the record of its result, all
     /// or nothing. `record` encodes the result for that record (only called with a key); a replay
     /// returns the recorded bytes for the caller to render in the format it is asked for now.
+    /// The mutation's slow part, if it has one, runs first, with no transaction open (inside a
+    /// group, `performBatch` has run it before the group began).
     public func perform<R>(_ mutation: Mutation<R>, context: MutationContext,
                            record: (R) throws(FolioError) -> [UInt8]) throws(FolioError) -> MutationOutcome<R> {
+        if grouped == nil { try prepareAhead(mutation, context: context) }
         if context.dryRun {
             return try rollingBack { tx throws(FolioError) in
                 let change = try mutation.body(tx, context)
@@ -56,6 +59,23 @@ extension Store {
             result.warnings = publish(staged)
         }
         return result
+    }
+
+    /// Runs the mutation's slow part (`Mutation.init(ahead:body:)`) before its write
+    /// transaction, so that other writers do not wait for it. Skipped when the idempotency key
+    /// has a live record: the call will replay it (or fail as a conflict) without the change, and
+    /// a key generated for nothing is time lost. Should that record be gone by the time the
+    /// write transaction looks, the change does the slow part itself, under the lock.
+    func prepareAhead<R>(_ mutation: Mutation<R>, context: MutationContext) throws(FolioError) {
+        guard let prepare = mutation.prepare else { return }
+        if !context.dryRun, let key = context.idempotencyKey {
+            let recorded = try read { tx throws(FolioError) -> Bool in
+                guard let found = try tx.idempotencyRecord(key: key) else { return false }
+                return Timestamp(rfc3339: found.expiresAt).map { $0 > context.now } ?? false
+            }
+            if recorded { return }
+        }
+        try prepare(self, context)
     }
 
     /// The recorded result of `key`, or nil when the key is new (expired records are dropped

@@ -24,6 +24,16 @@ extension StoreTransaction {
         return value
     }
 
+    /// The number `nextSequential` would give now: a forecast, since another writer may take
+    /// it first (no lock is asked; a read transaction may ask this).
+    func peekSequential(issuerId: String, documentType: String, series: String) throws(FolioError) -> Int {
+        let last = try fetchOne("""
+            SELECT last_value FROM document_sequences
+            WHERE issuer_id = \(issuerId) AND document_type = \(documentType) AND series = \(series)
+            """, table: "document_sequences") { row throws(FolioError) in try row.int("last_value", in: 0...Int.max) }
+        return (last ?? 0) + 1
+    }
+
     func insertDocument(_ d: StoredDocument, signedXML: [UInt8]) throws(FolioError) {
         try run("""
             INSERT INTO documents (id, tenant_id, issuer_id, document_type, access_key, series, sequential, environment,

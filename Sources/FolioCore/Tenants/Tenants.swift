@@ -53,53 +53,84 @@ public enum Tenants {
     static let trialDays: Int64 = 14
     static let tokenLifetime: Int64 = 7 * 86400
 
+    /// Registers a tenant, or mints a new sandbox key for the one that has the e-mail. With a
+    /// RUC, the default issuer's certificate is generated before the write transaction.
     public static func register(_ input: TenantRegistration) -> Mutation<RegistrationResult> {
-        Mutation { tx, ctx throws(FolioError) in
-            let email = try validate(email: input.email)
-            let name = try validate(name: input.name ?? email)
-            if let existing = try tx.tenant(email: email) {
-                // Registering again is how a tenant who lost its sandbox key gets a new one:
-                // the current sandbox keys are revoked and a new key is returned.
-                var audit = [AuditRecord(action: "tenant.register", targetId: existing.id, tenantId: existing.id,
-                                         outcome: "existing")]
-                var events: [DomainEvent] = []
-                var revokedIds: [String] = []
-                for old in try tx.activeApiKeys(tenantId: existing.id, environment: .sandbox, now: ctx.now) {
-                    let done = try Keys.revoke(old, reason: "re-registered", tx: tx, ctx: ctx)
-                    revokedIds.append(old.id)
-                    audit.append(done.audit)
-                    events.append(done.event)
-                }
-                let made = try mintSandboxKey(for: existing, tx: tx, ctx: ctx)
-                let issuer = try defaultIssuer(for: existing, input, tx: tx, ctx: ctx)
-                return Change(RegistrationResult(tenant: existing, created: false, key: made.minted, revokedKeyIds: revokedIds,
-                                                 issuer: issuer.issuer),
-                              audit: audit + [made.audit] + issuer.audit, events: events + [made.event] + issuer.events)
-            }
-            let tenant = Tenant(id: ctx.ids.make(.tenant), email: email, name: name, tier: input.tier,
-                                language: input.language, status: .pendingVerification, environment: .sandbox,
-                                verifiedAt: nil, suspendedReason: nil,
-                                trialEndsAt: input.tier == .trial ? ctx.now.adding(seconds: trialDays * 86400) : nil,
-                                createdAt: ctx.now, updatedAt: ctx.now)
-            let token = newToken()
-            try tx.insertTenant(tenant, tokenHash: token.hash, tokenExpiresAt: ctx.now.adding(seconds: tokenLifetime))
-            let made = try mintSandboxKey(for: tenant, tx: tx, ctx: ctx)
-            let issuer = try defaultIssuer(for: tenant, input, tx: tx, ctx: ctx)
-            return Change(RegistrationResult(tenant: tenant, created: true, key: made.minted, revokedKeyIds: [], issuer: issuer.issuer),
-                          audit: [AuditRecord(action: "tenant.register", targetId: tenant.id, tenantId: tenant.id,
-                                              outcome: "created",
-                                              details: .object([JSONMember("tier", .string(tenant.tier.rawValue))])),
-                                  made.audit] + issuer.audit,
-                          events: [DomainEvent(type: .tenantCreated, tenantId: tenant.id, targetId: tenant.id,
-                                               payload: tenant.json), made.event] + issuer.events,
-                          sideEffects: [.mail(VerificationMail.make(for: tenant, token: token.plain, howTo: input.verifyHowTo,
-                                                                     now: ctx.now, ids: ctx.ids))])
+        // Without a RUC there is nothing slow to do ahead.
+        guard input.ruc != nil else {
+            return Mutation { tx, ctx throws(FolioError) in try registration(input, prepared: nil, tx: tx, ctx: ctx) }
         }
+        return Mutation(ahead: { store, ctx throws(FolioError) -> PreparedCertificate? in
+            try defaultCertificate(input, store: store, ctx: ctx)
+        }, body: { ahead, tx, ctx throws(FolioError) in
+            try registration(input, prepared: ahead ?? nil, tx: tx, ctx: ctx)
+        })
+    }
+
+    private static func registration(_ input: TenantRegistration, prepared: PreparedCertificate?, tx: StoreTransaction,
+                                     ctx: MutationContext) throws(FolioError) -> Change<RegistrationResult> {
+        let email = try validate(email: input.email)
+        let name = try validate(name: input.name ?? email)
+        if let existing = try tx.tenant(email: email) {
+            // Registering again is how a tenant who lost its sandbox key gets a new one:
+            // the current sandbox keys are revoked and a new key is returned.
+            var audit = [AuditRecord(action: "tenant.register", targetId: existing.id, tenantId: existing.id,
+                                     outcome: "existing")]
+            var events: [DomainEvent] = []
+            var revokedIds: [String] = []
+            for old in try tx.activeApiKeys(tenantId: existing.id, environment: .sandbox, now: ctx.now) {
+                let done = try Keys.revoke(old, reason: "re-registered", tx: tx, ctx: ctx)
+                revokedIds.append(old.id)
+                audit.append(done.audit)
+                events.append(done.event)
+            }
+            let made = try mintSandboxKey(for: existing, tx: tx, ctx: ctx)
+            let issuer = try defaultIssuer(for: existing, input, prepared: prepared, tx: tx, ctx: ctx)
+            return Change(RegistrationResult(tenant: existing, created: false, key: made.minted, revokedKeyIds: revokedIds,
+                                             issuer: issuer.issuer),
+                          audit: audit + [made.audit] + issuer.audit, events: events + [made.event] + issuer.events)
+        }
+        let tenant = Tenant(id: ctx.ids.make(.tenant), email: email, name: name, tier: input.tier,
+                            language: input.language, status: .pendingVerification, environment: .sandbox,
+                            verifiedAt: nil, suspendedReason: nil,
+                            trialEndsAt: input.tier == .trial ? ctx.now.adding(seconds: trialDays * 86400) : nil,
+                            createdAt: ctx.now, updatedAt: ctx.now)
+        let token = newToken()
+        try tx.insertTenant(tenant, tokenHash: token.hash, tokenExpiresAt: ctx.now.adding(seconds: tokenLifetime))
+        let made = try mintSandboxKey(for: tenant, tx: tx, ctx: ctx)
+        let issuer = try defaultIssuer(for: tenant, input, prepared: prepared, tx: tx, ctx: ctx)
+        return Change(RegistrationResult(tenant: tenant, created: true, key: made.minted, revokedKeyIds: [], issuer: issuer.issuer),
+                      audit: [AuditRecord(action: "tenant.register", targetId: tenant.id, tenantId: tenant.id,
+                                          outcome: "created",
+                                          details: .object([JSONMember("tier", .string(tenant.tier.rawValue))])),
+                              made.audit] + issuer.audit,
+                      events: [DomainEvent(type: .tenantCreated, tenantId: tenant.id, targetId: tenant.id,
+                                           payload: tenant.json), made.event] + issuer.events,
+                      sideEffects: [.mail(VerificationMail.make(for: tenant, token: token.plain, howTo: input.verifyHowTo,
+                                                                 now: ctx.now, ids: ctx.ids))])
+    }
+
+    /// With a RUC, the sandbox certificate of the tenant's default issuer, generated before the
+    /// write transaction. Nil when none will be needed (no RUC, or the tenant has its 001-001
+    /// issuer already) or none can be stored (no master key: the transaction says so).
+    private static func defaultCertificate(_ input: TenantRegistration, store: Store,
+                                           ctx: MutationContext) throws(FolioError) -> PreparedCertificate? {
+        guard let ruc = input.ruc, input.masterKey != nil else { return nil }
+        let email = try validate(email: input.email)
+        let name = try validate(name: input.name ?? email)
+        let tenantName = try store.read { tx throws(FolioError) -> String? in
+            guard let existing = try tx.tenant(email: email) else { return name }
+            let hasIssuer = try tx.issuer(tenantId: existing.id, establishment: "001", emissionPoint: "001") != nil
+            return hasIssuer ? nil : existing.name
+        }
+        guard let tenantName else { return nil }
+        return try Issuers.defaultCertificate(tenantName: tenantName, ruc: ruc, now: ctx.now, ids: ctx.ids)
     }
 
     /// With `--ruc`: the tenant's 001-001 issuer, created with a generated sandbox certificate
     /// unless it exists already (so registering again stays idempotent).
-    private static func defaultIssuer(for tenant: Tenant, _ input: TenantRegistration, tx: StoreTransaction,
+    private static func defaultIssuer(for tenant: Tenant, _ input: TenantRegistration, prepared: PreparedCertificate?,
+                                      tx: StoreTransaction,
                                       ctx: MutationContext) throws(FolioError) -> (issuer: Issuer?, audit: [AuditRecord], events: [DomainEvent]) {
         guard let ruc = input.ruc else { return (nil, [], []) }
         if let existing = try tx.issuer(tenantId: tenant.id, establishment: "001", emissionPoint: "001") {
@@ -110,7 +141,7 @@ public enum Tenants {
             return (existing, [], [])
         }
         guard let masterKey = input.masterKey else { throw .server("registering with a RUC needs the store's master key") }
-        let made = try Issuers.createDefault(tenant: tenant, ruc: ruc, masterKey: masterKey, tx: tx, ctx: ctx)
+        let made = try Issuers.createDefault(tenant: tenant, ruc: ruc, masterKey: masterKey, tx: tx, ctx: ctx, prepared: prepared)
         return (made.0, made.1, made.2)
     }
 

@@ -87,9 +87,10 @@ struct BatchTests {
     func stop() throws {
         let store = try store()
         let asked = Mutex(0)
-        // The first group asks 6 times (before it, before and at the commit of each line, after
-        // it); the second is asked to stop at the commit of its first line.
-        let stopDuringSecondGroup = context(isCancelled: { asked.withLock { $0 += 1; return $0 > 8 } })
+        // The first group asks 8 times (before it, before preparing each line ahead of the
+        // transaction, before and at the commit of each line, after it); the second is asked to
+        // stop at the commit of its first line.
+        let stopDuringSecondGroup = context(isCancelled: { asked.withLock { $0 += 1; return $0 > 12 } })
         var delivered: [Int] = []
         let summary = store.performBatch(inputs(["a@example.com", "b@example.com", "c@example.com", "d@example.com", "e@example.com"]),
                                          groupSize: 2, context: stopDuringSecondGroup, mutation: Tenants.register,

@@ -4,53 +4,43 @@ import Testing
 import FolioTestSupport
 import FolioSupport
 
-/// A connection that forwards to SQLite and records the locks asked for and the statements
-/// run, in order: what a backend with row locks would see.
-private final class RecordingConnection: DatabaseConnection {
+/// A connection that forwards to SQLite and records the write transactions begun, the locks
+/// asked for and the statements run, in order: what a backend with row locks would see.
+private final class RecordingConnection: ForwardingConnection {
     enum Event: Equatable {
+        case beginWrite
         case lock(StoreLock)
         case sql(String)
     }
 
-    let base: any DatabaseConnection
     var events: [Event] = []
 
-    init(_ base: any DatabaseConnection) { self.base = base }
-
-    var dialect: any SQLDialect { base.dialect }
-    func execute(_ query: SQLQuery) throws(FolioError) -> Int {
+    override func execute(_ query: SQLQuery) throws(FolioError) -> Int {
         events.append(.sql(query.sql(for: SQLiteDialect())))
         return try base.execute(query)
     }
-    func forEachRow(_ query: SQLQuery, table: String, _ body: (SQLRow) throws(FolioError) -> Bool) throws(FolioError) {
+    override func forEachRow(_ query: SQLQuery, table: String, _ body: (SQLRow) throws(FolioError) -> Bool) throws(FolioError) {
         events.append(.sql(query.sql(for: SQLiteDialect())))
         try base.forEachRow(query, table: table, body)
     }
-    func lock(_ resource: StoreLock) throws(FolioError) {
+    override func lock(_ resource: StoreLock) throws(FolioError) {
         events.append(.lock(resource))
         try base.lock(resource)
     }
-    func begin(_ kind: TransactionKind) throws(FolioError) { try base.begin(kind) }
-    func commit() throws(FolioError) { try base.commit() }
-    func rollback() { base.rollback() }
-    func savepoint(_ name: StaticString) throws(FolioError) { try base.savepoint(name) }
-    func release(_ name: StaticString) throws(FolioError) { try base.release(name) }
-    func rollback(to name: StaticString) { base.rollback(to: name) }
-    func makeCommitsDurable() throws(FolioError) { try base.makeCommitsDurable() }
-    func schemaVersion() throws(FolioError) -> Int { try base.schemaVersion() }
-    func applyMigration(_ script: String) throws(FolioError) { try base.applyMigration(script) }
-    func setSchemaVersion(_ version: Int) throws(FolioError) { try base.setSchemaVersion(version) }
-    var engineVersion: String { base.engineVersion }
-    func journalMode() throws(FolioError) -> String { try base.journalMode() }
-    func databaseBytes() -> Int64 { base.databaseBytes() }
-    func integrityCheck() throws(FolioError) -> [String] { try base.integrityCheck() }
-    func tableExists(_ name: String) throws(FolioError) -> Bool { try base.tableExists(name) }
-    func backup(to path: String) throws(FolioError) { try base.backup(to: path) }
+    override func begin(_ kind: TransactionKind) throws(FolioError) {
+        if case .write = kind { events.append(.beginWrite) }
+        try base.begin(kind)
+    }
 
-    /// Where `resource` was asked for, and where the first statement containing `sql` ran.
+    /// Where `resource` was asked for, and where the first statement containing `sql` ran, in
+    /// the last write transaction. What a change reads before it (a forecast of the next
+    /// sequential, a look for an idempotency record, made ahead of the lock) is only a hint that
+    /// the transaction checks again.
     func order(of resource: StoreLock, before sql: String) -> (lock: Int?, statement: Int?) {
-        (events.firstIndex(of: .lock(resource)),
-         events.firstIndex { if case .sql(let text) = $0 { return text.contains(sql) } else { return false } })
+        let start = events.lastIndex(of: .beginWrite) ?? 0
+        let written = events[start...]
+        return (written.firstIndex(of: .lock(resource)),
+                written.firstIndex { if case .sql(let text) = $0 { return text.contains(sql) } else { return false } })
     }
 }
 

@@ -33,8 +33,9 @@ enum DocumentsCreate: LeafCommand {
             Example("folio documents create --issuer iss_… --file batch.jsonl -o jsonl > created.jsonl"),
         ])
 
-    /// Lines signed per write transaction (group commit): large enough that shared B-tree pages
-    /// are written once for many invoices, small enough that other writers wait ~0.1 s at most.
+    /// Lines stored per write transaction (group commit): large enough that shared B-tree pages
+    /// are written once for many invoices, small enough that other writers wait ~10 ms at most
+    /// (the lines are signed before the transaction; it only checks and inserts them).
     static let groupSize = 100
     /// A group also ends once its lines reach this many bytes: a batch holds one group of
     /// parsed invoices in memory, and 100 invoices at the limit would be 200 MiB of text.
