@@ -51,9 +51,25 @@ final class CommandContext {
     /// The store, opened once per invocation.
     func openStore() throws(FolioError) -> Store {
         if let store { return store }
-        let opened = try stores.open(location: globals.storeLocation, environment: environment)
+        let opened = try stores.open(location: globals.storeLocation, environment: environment, lockWait: lockWait)
         store = opened
         return opened
+    }
+
+    /// How the store waits for another process's lock: up to `--lock-timeout`, ended by Ctrl-C,
+    /// and after a second a status line on a terminal (not with -q, like progress), blanked when
+    /// the wait ends, so that a command that seems stuck says why.
+    var lockWait: LockWait {
+        let console = console, interruption = interruption, quiet = globals.quiet
+        return LockWait(timeoutMilliseconds: globals.lockTimeout * 1_000, onEvent: { event in
+            guard !quiet else { return }
+            switch event {
+            case .waiting(let timeout):
+                console.status("waiting for the store lock… (another folio process is writing; up to \(timeout / 1_000) s)")
+            case .ended:
+                console.clearStatus()
+            }
+        }, isCancelled: { interruption.isRequested })
     }
 
     /// Records input that is not on the command line (a file, stdin) in the fingerprint.
