@@ -19,7 +19,7 @@ _folio() {
             -*=*) ;;
             -*)
                 case "$cmd $word" in
-                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --search'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --issuer'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents verify --file'|'folio audit list --target'|'folio audit list --action'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key") i=$((i + 1)) ;;
+                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --search'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --issuer'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents verify --file'|'folio audit list --target'|'folio audit list --action'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key"|*" --lock-timeout") i=$((i + 1)) ;;
                 esac ;;
             *)
                 case "$cmd $word" in
@@ -208,6 +208,8 @@ _folio() {
             COMPREPLY=(); return 0 ;;
         *" --idempotency-key")
             COMPREPLY=(); return 0 ;;
+        *" --lock-timeout")
+            COMPREPLY=(); return 0 ;;
     esac
 
     case "$cur" in
@@ -264,7 +266,7 @@ _folio() {
             'folio audit list') opts='--target --action --since --until --reverse --limit --cursor --all --help' ;;
             'folio audit verify') opts='--help' ;;
             esac
-            opts="$opts "'--store --output --actor --idempotency-key --dry-run --yes --no-color --quiet'
+            opts="$opts "'--store --output --actor --idempotency-key --dry-run --yes --no-color --quiet --lock-timeout'
             COMPREPLY=($(compgen -W "$opts" -- "$cur")) ;;
         *)
             case "$cmd" in

@@ -3,6 +3,8 @@ struct Parser {
     let program: Program
     let args: [String]
     let environment: [String: String]
+    /// The columns help is wrapped to.
+    let helpWidth: Int
     var command: Command
     var path: [String] = []
     /// Values given on the command line, by long name.
@@ -13,10 +15,11 @@ struct Parser {
     /// `help <command…>` mode: command words name the command to describe.
     var helpCommandMode = false
 
-    init(program: Program, arguments: [String], environment: [String: String]) {
+    init(program: Program, arguments: [String], environment: [String: String], helpWidth: Int) {
         self.program = program
         self.args = arguments
         self.environment = environment
+        self.helpWidth = helpWidth
         self.command = program.root
     }
 
@@ -27,7 +30,7 @@ struct Parser {
             // Help asked anywhere wins over a mistake elsewhere on the line, except a mistyped
             // command word: then the suggestion is more useful than the parent's help.
             if error.kind != .unknownCommand, helpWordPresent() {
-                return .help(program.help(for: path))
+                return .help(program.help(for: path, width: helpWidth))
             }
             throw error
         }
@@ -57,7 +60,7 @@ struct Parser {
                 try takeShortCluster(arg, &index)
             }
         }
-        if helpCommandMode || helpRequested { return .help(program.help(for: path)) }
+        if helpCommandMode || helpRequested { return .help(program.help(for: path, width: helpWidth)) }
         if versionRequested { return .version("\(program.name) \(program.version)") }
         return .run(try resolve())
     }

@@ -6,8 +6,9 @@ extension Program {
     }
 
     /// The full help text of the command at `path` (an unknown path gives the help of its longest
-    /// known prefix). Hidden options and commands are left out; lines stay within 100 columns.
-    public func help(for path: [String]) -> String {
+    /// known prefix), its lines wrapped between words to `width` columns (`TextWrap.helpWidth`:
+    /// the terminal's, or a fixed 80). Hidden options and commands are left out.
+    public func help(for path: [String], width: Int = TextWrap.fixedWidth) -> String {
         let path = resolvedPath(path)
         let command = self.command(at: path) ?? root
         let ownOptions = command.visibleOptions + builtInOptions(isRoot: path.isEmpty)
@@ -25,26 +26,28 @@ extension Program {
         if !globals.isEmpty {
             sections.append(("GLOBAL OPTIONS", globals.map { (label(for: $0), describe($0)) }))
         }
-        // One description column for the whole page, so sections line up.
+        // One description column for the whole page, so sections line up. On a narrow terminal
+        // (less than 30 columns left for descriptions) every description goes under its label.
         let longest = sections.flatMap { $0.rows.map(\.label.count) }.max() ?? 0
-        let column = 2 + min(longest + 2, 32)
+        var column = 2 + min(longest + 2, 32)
+        if width - column < 30 { column = min(10, width / 3) }
 
-        var text = TextWrap.block(command.abstract, indent: 0)
-        text += "\n" + "USAGE: " + TextWrap.wrap(synopsis(for: path), firstIndent: 7, indent: 9)
+        var text = TextWrap.block(command.abstract, indent: 0, width: width)
+        text += "\n" + "USAGE: " + TextWrap.wrap(synopsis(for: path), firstIndent: 7, indent: 9, width: width)
             .joined(separator: "\n") + "\n"
         if let discussion = command.discussion {
-            text += "\n" + TextWrap.block(discussion, indent: 2)
+            text += "\n" + TextWrap.block(discussion, indent: 2, width: width)
         }
         for section in sections {
             text += "\n\(section.title):\n"
-            for row in section.rows { text += Program.helpRow(row.label, row.text, column: column) }
+            for row in section.rows { text += Program.helpRow(row.label, row.text, column: column, width: width) }
         }
         if !command.examples.isEmpty {
             text += "\nEXAMPLES:\n"
             for (index, example) in command.examples.enumerated() {
                 if index > 0, example.comment != nil { text += "\n" }
-                if let comment = example.comment { text += TextWrap.block("# " + comment, indent: 2) }
-                text += "  $ \(example.command)\n"
+                if let comment = example.comment { text += TextWrap.block("# " + comment, indent: 2, width: width) }
+                text += Program.exampleLines(example.command, width: width)
             }
         }
         if command.isGroup {
@@ -122,15 +125,47 @@ extension Program {
         }
     }
 
-    /// `  label   text…` with the text wrapped at `column`; a long label puts the text below.
-    static func helpRow(_ label: String, _ text: String, column: Int) -> String {
+    /// `  $ command`, broken between words with ` \` line continuations when it is wider than
+    /// `width`: still one command to the shell, so a copied example runs as it is. Never broken
+    /// inside quotes (a continuation inside single quotes would be part of the text).
+    static func exampleLines(_ command: String, width: Int) -> String {
+        var words: [String] = []
+        var word = ""
+        var quote: Character?
+        for character in command {
+            if character == " ", quote == nil {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+                continue
+            }
+            if character == "'" || character == "\"" { quote = quote == nil ? character : (quote == character ? nil : quote) }
+            word.append(character)
+        }
+        if !word.isEmpty { words.append(word) }
+        var lines: [String] = []
+        var line = "  $"
+        for (index, word) in words.enumerated() {
+            // Room for the word, and for the continuation after it unless it is the last.
+            let room = index == words.count - 1 ? 0 : 2
+            if line.count > 6, line.count + 1 + word.count + room > width {
+                lines.append(line + " \\")
+                line = "     "
+            }
+            line += " " + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `  label   text…` with the text from `column` to `width`; a long label puts the text below.
+    static func helpRow(_ label: String, _ text: String, column: Int, width: Int) -> String {
         var row = "  " + label
         if 2 + label.count + 2 > column {
             row += "\n" + String(repeating: " ", count: column)
         } else {
             row += String(repeating: " ", count: column - 2 - label.count)
         }
-        row += TextWrap.wrap(text, firstIndent: column, indent: column).joined(separator: "\n")
+        row += TextWrap.wrap(text, firstIndent: column, indent: column, width: width).joined(separator: "\n")
         return row + "\n"
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import CommandLineKit
+@testable import CommandLineKit
 import Testing
 
 @Suite struct HelpTests {
@@ -64,6 +64,33 @@ import Testing
         let text = pages[0]
         #expect(text.contains("--a-really-long-option-name-for-testing <placeholder-value>\n"))
         #expect(text.split(separator: " ").filter { $0 == "help" || $0 == "help\n" }.count >= 40)
+    }
+
+    @Test func helpWrapsAtTheWidthAskedBetweenWords() {
+        for width in [40, 60, 80] {
+            let text = program.help(for: ["tenants", "register"], width: width)
+            for line in text.split(separator: "\n") { #expect(line.count <= width, "width \(width): \(line)") }
+        }
+        // A narrow page puts every description under its label.
+        #expect(program.help(for: ["tenants", "register"], width: 40).contains("  -l, --language <code>\n"))
+        #expect(TextWrap.helpWidth(terminalColumns: nil) == 80)
+        #expect(TextWrap.helpWidth(terminalColumns: 57) == 57)
+        #expect(TextWrap.helpWidth(terminalColumns: 300) == 100)
+        #expect(TextWrap.helpWidth(terminalColumns: 5) == 20)
+    }
+
+    @Test func longExamplesContinueOnTheNextLineOutsideQuotes() {
+        let command = #"folio tenants register --email ana@example.com --name "Ana Foods del Ecuador" --tier trial"#
+        let lines = Program.exampleLines(command, width: 40).split(separator: "\n").map(String.init)
+        #expect(lines.count > 1)
+        #expect(lines.dropLast().allSatisfy { $0.hasSuffix(" \\") && $0.count <= 40 }, "\(lines)")
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("      ") })
+        #expect(lines.contains { $0.contains(#""Ana Foods del Ecuador""#) }, "a quoted word is not broken: \(lines)")
+        // Joined as the shell joins continuations, it is the command again.
+        let joined = lines.map { $0.hasSuffix(" \\") ? String($0.dropLast(2)) : $0 }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(joined == "$ " + command)
+        #expect(Program.exampleLines("folio --version", width: 40) == "  $ folio --version\n")
     }
 
     @Test func usageLines() {

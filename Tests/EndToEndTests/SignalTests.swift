@@ -41,4 +41,42 @@ struct SignalTests {
         let rest = try folio.run(["documents", "create", "--issuer", issuer, "--file", "-", "-q"], stdin: invoiceLine(1))
         #expect(rest.status == 0, "\(rest.stderr)")
     }
+
+    @Test("SIGINT while waiting for the store lock another process holds: exit 130, not store_unavailable at the timeout")
+    func interruptsLockWait() throws {
+        let folio = try FolioHarness()
+        let holder = try SQLiteLockHolder(path: folio.store + "/folio.db")
+        defer { holder.release() }
+        let child = try ChildProcess([FolioHarness.binary, "tenants", "register", "--email", "ana@example.com",
+                                      "--lock-timeout", "600"], environment: folio.environment)
+        child.closeStdin()
+        // Once folio has the database open, its signal handlers are in place (they come first),
+        // and the only way on is the write lock this test holds.
+        try #require(Self.waitUntil { Self.openFiles(of: child.pid).contains { $0.hasSuffix("/folio.db") } },
+                     "folio never opened the store")
+        child.send(SIGINT)
+        let stderr = String(decoding: child.readToEnd(stderr: true), as: UTF8.self)
+        // Had the wait not ended on the signal, folio would exit 9 after ten minutes.
+        #expect(child.wait() == 130, "\(stderr)")
+        #expect(stderr.contains("error: stopped before the change was saved; nothing was changed"), "\(stderr)")
+        holder.release()
+        #expect(try folio.sqlite("SELECT count(*) FROM tenants") == "0\n")
+    }
+
+    /// The paths of the files process `pid` has open.
+    static func openFiles(of pid: pid_t) -> [String] {
+        let directory = "/proc/\(pid)/fd"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: directory + "/" + $0) }
+    }
+
+    /// Polls `condition` every 10 ms for up to a minute (a deadline only against a hang).
+    static func waitUntil(_ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(10_000)
+        }
+        return false
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FolioCLI
 import FolioTestSupport
@@ -76,6 +77,27 @@ struct CommandRunTests {
         #expect(dry.stdout.contains("001-001-000000001") && dry.stdout.contains("001-001-000000003"))
         #expect(dry.stderr.contains("dry run: nothing was written"))
         #expect(folio.run(["documents", "list", "-q"]).stdout.isEmpty)
+    }
+
+    @Test("--dry-run of a batch longer than a commit group: each line shows the number the real run gives it")
+    func dryRunBatchAcrossGroups() throws {
+        let folio = try InProcessFolio()
+        _ = folio.run(["tenants", "register", "--email", "ana@example.com", "--ruc", "1790011674001"])
+        let issuer = try #require(folio.run(["issuers", "list", "-q"]).stdout.split(separator: "\n").first.map(String.init))
+        let line = #"{"buyer":{"identificationType":"07","identification":"9999999999999","name":"CONSUMIDOR FINAL"},"items":[{"code":"A","description":"A","quantity":"1","unitPrice":"2.50","ivaRate":"4"}]}"#
+        let count = DocumentsCreate.groupSize + 5
+        let batch = Array(repeating: line, count: count).joined(separator: "\n")
+        let dry = folio.run(["documents", "create", "--issuer", issuer, "--file", "-", "--dry-run", "-o", "jsonl"], stdin: batch)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let numbers = dry.stdout.split(separator: "\n").compactMap { row in
+            (try? JSONSerialization.jsonObject(with: Data(row.utf8)) as? [String: Any])?["number"] as? String
+        }
+        let expected = (1...count).map { "001-001-" + String(repeating: "0", count: 9 - String($0).count) + String($0) }
+        #expect(numbers == expected)
+        // Nothing was written, the series' counter included: the real run starts at 1.
+        #expect(folio.run(["documents", "list", "-q"]).stdout.isEmpty)
+        let real = folio.run(["documents", "create", "--issuer", issuer, "--file", "-", "-o", "jsonl"], stdin: line)
+        #expect(real.stdout.contains("\"001-001-000000001\""), "\(real.stderr)")
     }
 }
 

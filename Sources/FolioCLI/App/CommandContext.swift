@@ -40,7 +40,7 @@ final class CommandContext {
 
     var renderer: Renderer {
         Renderer(format: globals.output, quiet: globals.quiet, terminal: console.stdoutIsTerminal,
-                 color: console.colorEnabled, now: now)
+                 width: console.stdoutIsTerminal ? console.streams.terminalWidth : nil, color: console.colorEnabled, now: now)
     }
 
     var commandName: String { invocation.path.joined(separator: " ") }
@@ -51,9 +51,25 @@ final class CommandContext {
     /// The store, opened once per invocation.
     func openStore() throws(FolioError) -> Store {
         if let store { return store }
-        let opened = try stores.open(location: globals.storeLocation, environment: environment)
+        let opened = try stores.open(location: globals.storeLocation, environment: environment, lockWait: lockWait)
         store = opened
         return opened
+    }
+
+    /// How the store waits for another process's lock: up to `--lock-timeout`, ended by Ctrl-C,
+    /// and after a second a status line on a terminal (not with -q, like progress), blanked when
+    /// the wait ends, so that a command that seems stuck says why.
+    var lockWait: LockWait {
+        let console = console, interruption = interruption, quiet = globals.quiet
+        return LockWait(timeoutMilliseconds: globals.lockTimeout * 1_000, onEvent: { event in
+            guard !quiet else { return }
+            switch event {
+            case .waiting(let timeout):
+                console.status("waiting for the store lock… (another folio process is writing; up to \(timeout / 1_000) s)")
+            case .ended:
+                console.clearStatus()
+            }
+        }, isCancelled: { interruption.isRequested })
     }
 
     /// Records input that is not on the command line (a file, stdin) in the fingerprint.
@@ -107,19 +123,21 @@ final class CommandContext {
     }
 
     /// Prints one page of a list, or with `--all` every page (streamed for jsonl, csv, id and
-    /// piped tables).
-    func printList<T: Presentable>(_ page: ListOptions, fetch: (PageRequest) throws(FolioError) -> Page<T>) throws(FolioError) {
+    /// piped tables). `noun` names the items in the notes: an empty list on a terminal says
+    /// "no tenants match" on stderr (piped, nothing: a script sees an empty result); a page that
+    /// stops at --limit while more exist says how to go on (`listNotes`).
+    func printList<T: Presentable>(_ page: ListOptions, noun: String,
+                                   fetch: (PageRequest) throws(FolioError) -> Page<T>) throws(FolioError) {
         let renderer = self.renderer
         guard page.all else {
             let result = try fetch(PageRequest(limit: page.limit, cursor: page.cursor))
             console.out(renderer.page(result.items, nextCursor: result.nextCursor))
-            if let next = result.nextCursor, console.stdoutIsTerminal, globals.output == .table, !globals.quiet {
-                console.note("more: --cursor \(next) (or --all)")
-            }
+            listNotes(count: result.items.count, noun: noun, nextCursor: result.nextCursor)
             return
         }
         var cursor = page.cursor
         var collected: [T] = []
+        var count = 0
         var first = true
         let streams = globals.output != .json || globals.quiet
         let streamsTable = globals.output == .table && console.stdoutIsTerminal && !globals.quiet
@@ -130,10 +148,28 @@ final class CommandContext {
             } else {
                 collected += result.items
             }
+            count += result.items.count
             first = false
             cursor = result.nextCursor
         } while cursor != nil
         if !streams || streamsTable { console.out(renderer.page(collected, nextCursor: nil)) }
+        listNotes(count: count, noun: noun, nextCursor: nil)
+    }
+
+    /// The notes after a list, on stderr, never with -q:
+    /// - an empty list shown on a terminal (a table or ids, which print nothing for it) says so,
+    ///   rather than leave a blank; JSON says it itself, and piped output stays empty;
+    /// - a page that stopped at --limit while more exist says how to get the rest, once, piped
+    ///   or not: `| wc -l` or a script that takes the first 50 of 80 for all of them is the
+    ///   mistake it prevents. Not with `-o json`, whose document carries hasMore and nextCursor.
+    private func listNotes(count: Int, noun: String, nextCursor: String?) {
+        guard !globals.quiet else { return }
+        if count == 0, console.stdoutIsTerminal, globals.output == .table || globals.output == .id {
+            console.note("no \(noun) match")
+        }
+        if let next = nextCursor, globals.output != .json {
+            console.note("more \(noun) match: --cursor \(next) for the next page, or --all for every page")
+        }
     }
 
     /// Reads a secret or a file: `path` "-" or nil means stdin. Never from argv. Reads at most

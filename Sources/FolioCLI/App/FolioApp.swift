@@ -32,7 +32,9 @@ public enum FolioApp {
                            interruption: Interruption = Interruption()) -> Int32 {
         let outcome: ParseOutcome
         do {
-            outcome = try program.parse(arguments, environment: environment)
+            // Help fits the terminal it is shown on; piped, it keeps a fixed width.
+            outcome = try program.parse(arguments, environment: environment,
+                                        helpWidth: TextWrap.helpWidth(terminalColumns: io.stdoutIsTerminal ? io.terminalWidth : nil))
         } catch {
             // A completion never prints an error into the user's prompt.
             if CompleteCommand.isRequested(arguments) { return 0 }

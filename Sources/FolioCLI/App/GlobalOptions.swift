@@ -13,6 +13,8 @@ struct GlobalOptions {
     var yes: Bool
     var noColor: Bool
     var quiet: Bool
+    /// `--lock-timeout`/`FOLIO_LOCK_TIMEOUT`: seconds to wait for another process's store lock.
+    var lockTimeout: Int
 
     // The default store depends on the environment, so it is resolved when read, not declared.
     static let store: OptionKey<String?> = .string(
@@ -33,15 +35,21 @@ struct GlobalOptions {
     static let noColor: OptionKey<Bool> = .flag(
         "no-color", env: "NO_COLOR", help: "No ANSI colour (colour only ever appears on a terminal).")
     static let quiet: OptionKey<Bool> = .flag("quiet", short: "q", help: "Print nothing but the result's id(s).")
+    // A day at most: a longer wait is a stuck process, not a queue.
+    static let lockTimeout: OptionKey<Int> = .integer(
+        "lock-timeout", value: "seconds", range: 0...86_400, default: LockWait.defaultTimeoutSeconds, env: "FOLIO_LOCK_TIMEOUT",
+        help: "How long to wait for the store while another folio process writes to it, before failing "
+            + "store_unavailable (exit 9); 0 fails at once. After a second, a terminal shows 'waiting for the store lock…'.")
 
     static let specs: [Option] = [store.option, output.option, actor.option, idempotencyKey.option, dryRun.option,
-                                  yes.option, noColor.option, quiet.option]
+                                  yes.option, noColor.option, quiet.option, lockTimeout.option]
 
     /// Global options that do not change what a command means, so they stay out of the
     /// idempotency fingerprint: presentation (`-o`, `-q`, `--no-color`: a replay renders the
-    /// recorded result in the format asked for then), who acts, where the store is, prompts.
+    /// recorded result in the format asked for then), who acts, where the store is, prompts,
+    /// how long to wait for the store.
     static let notInFingerprint = Set([idempotencyKey.option, store.option, output.option, quiet.option, noColor.option,
-                                       actor.option, yes.option, dryRun.option].map(\.long))
+                                       actor.option, yes.option, dryRun.option, lockTimeout.option].map(\.long))
 
     /// Who acts, for the audit log: the option, else the OS user name. Looked up only when a
     /// mutation needs it: the password-database lookup costs every read command start-up time.
@@ -61,5 +69,6 @@ struct GlobalOptions {
         yes = invocation[GlobalOptions.yes]
         noColor = invocation[GlobalOptions.noColor]
         quiet = invocation[GlobalOptions.quiet]
+        lockTimeout = invocation[GlobalOptions.lockTimeout]
     }
 }

@@ -3,7 +3,8 @@ import FolioCore
 /// Opens the store a command works on. The binary opens the location the global options name;
 /// tests may hand in another provider.
 public protocol StoreProvider: Sendable {
-    func open(location: StoreLocation, environment: [String: String]) throws(FolioError) -> Store
+    /// The store at `location`, read and written, waiting for another process's lock as `lockWait` says.
+    func open(location: StoreLocation, environment: [String: String], lockWait: LockWait) throws(FolioError) -> Store
     func initialize(location: StoreLocation, environment: [String: String]) throws(FolioError) -> StoreInitResult
     /// A read-only connection that waits at most `busyTimeoutMilliseconds` for a lock (completion).
     func openReadOnly(location: StoreLocation, busyTimeoutMilliseconds: Int32,
@@ -14,8 +15,8 @@ public protocol StoreProvider: Sendable {
 public struct DiskStores: StoreProvider {
     public init() {}
 
-    public func open(location: StoreLocation, environment: [String: String]) throws(FolioError) -> Store {
-        try Store.open(location: location, environment: environment)
+    public func open(location: StoreLocation, environment: [String: String], lockWait: LockWait) throws(FolioError) -> Store {
+        try Store.open(location: location, environment: environment, lockWait: lockWait)
     }
 
     public func initialize(location: StoreLocation, environment: [String: String]) throws(FolioError) -> StoreInitResult {

@@ -9,6 +9,8 @@ import FolioSupport
 protocol ListCommand: LeafCommand where Options == ListRequest<Filter> {
     associatedtype Filter
     associatedtype Item: Presentable
+    /// What the items are called in notes, plural: "tenants" ("no tenants match").
+    static var noun: String { get }
     /// Reads and checks the filter options; no store access.
     static func filter(_ inv: Invocation, _ context: CommandContext) throws(FolioError) -> Filter
     /// The one core call: one page of what `filter` selects.
@@ -28,7 +30,7 @@ extension ListCommand {
 
     static func run(_ request: ListRequest<Filter>, _ context: CommandContext) throws {
         let store = try context.openStore()
-        try context.printList(request.page) { page throws(FolioError) in
+        try context.printList(request.page, noun: noun) { page throws(FolioError) in
             try fetch(request.filter, page: page, store: store, now: context.now)
         }
     }

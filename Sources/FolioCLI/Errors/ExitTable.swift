@@ -24,7 +24,7 @@ enum ExitTable {
         Row(status: 7, codes: [.planTierRequired], meaning: "The tenant's plan tier does not include the feature."),
         Row(status: 8, codes: [.rateLimited], meaning: "The key's rate limit is spent."),
         Row(status: 9, codes: [.storeUnavailable],
-            meaning: "The store is missing, locked past the timeout, corrupt, unwritable, or of a newer schema."),
+            meaning: "The store is missing, locked by another process past --lock-timeout, corrupt, unwritable, or of a newer schema."),
         Row(status: 10, codes: [.signatureInvalid], meaning: "A document, archive or webhook signature does not verify."),
         Row(status: 130, codes: [.interrupted], meaning: "Interrupted (SIGINT); the open transaction was rolled back and "
             + "nothing half-written is left (a batch keeps the lines it printed)."),

@@ -6,6 +6,9 @@ extension Remedy {
         switch self {
         case .createStore: return "run 'folio init' to create it, or point --store / FOLIO_STORE at an existing one"
         case .chooseAnotherStore: return "choose another --store, or fix the directory's permissions"
+        case .waitLongerForLock:
+            return "another folio process holds it: try again once it is done, or wait longer with "
+                + "--\(GlobalOptions.lockTimeout.option.long) SECONDS (or \(GlobalOptions.lockTimeout.option.env ?? ""))"
         case .restoreBackup: return "restore it from a backup made with 'folio store backup'"
         case .restoreMasterKey(let path):
             return "restore \(path) from your backup of it ('folio store backup' copies the database only); 'folio store check' then verifies it"

@@ -17,13 +17,52 @@ public final class Console {
     public var stderrIsTerminal: Bool { streams.stderrIsTerminal }
     public var stdinIsTerminal: Bool { streams.stdinIsTerminal }
 
-    public func out(_ bytes: [UInt8]) { if !bytes.isEmpty { streams.writeOut(bytes) } }
+    /// The columns of the status line on stderr now (0: none shown), so that it can be blanked.
+    private var statusWidth = 0
+
+    /// Writes a result. A status line shown on the terminal is blanked first: on a terminal
+    /// stdout and stderr share the screen, and a row written after `100 documents` would start
+    /// on that line.
+    public func out(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        if stdoutIsTerminal { clearStatus() }
+        streams.writeOut(bytes)
+    }
     public func out(_ text: String) { out(Array(text.utf8)) }
     /// Everything for stderr passes here, and leaves with every API key shortened to its
     /// displayed start (`SecretRedaction`): a key typed where a path, a handle or a scope
     /// belongs is quoted back by the message about it, and stderr ends up in CI logs. Stdout is
     /// not redacted: the one secret it carries is the new key a mint prints once, by design.
-    public func err(_ text: String) { streams.writeErr(Array(SecretRedaction.redact(text).utf8)) }
+    /// A status line shown is blanked first, so that a message starts at the left margin.
+    public func err(_ text: String) {
+        clearStatus()
+        writeErr(text)
+    }
+
+    private func writeErr(_ text: String) { streams.writeErr(Array(SecretRedaction.redact(text).utf8)) }
+
+    /// Shows `text` as the status line of a terminal's stderr (progress, "waiting for the store
+    /// lock…"): one line without a newline, which the next status replaces and the next
+    /// output or message blanks. Nothing when stderr is not a terminal (DESIGN §3: progress only
+    /// on a terminal; a log keeps no half-written lines). Cut to the terminal's width, since a
+    /// wrapped line could not be taken back with a carriage return.
+    public func status(_ text: String) {
+        guard stderrIsTerminal else { return }
+        var line = FreeTextRule.visible(MessageText.safe(text))
+        if let width = streams.terminalWidth, width > 1 { line = DisplayWidth.truncated(line, to: width - 1) }
+        let blank = max(statusWidth - DisplayWidth.of(line), 0)
+        // Spaces over what is left of a longer previous status, then back to its end.
+        writeErr("\r" + line + String(repeating: " ", count: blank) + String(repeating: "\u{8}", count: blank))
+        statusWidth = DisplayWidth.of(line)
+    }
+
+    /// Blanks the status line, if one is shown (spaces over it, the cursor back at the margin;
+    /// no escape sequence, so that it works on any terminal).
+    public func clearStatus() {
+        guard statusWidth > 0 else { return }
+        streams.writeErr(Array(("\r" + String(repeating: " ", count: statusWidth) + "\r").utf8))
+        statusWidth = 0
+    }
 
     /// A message for a person (progress, notices): stderr, never stdout.
     public func note(_ text: String) {

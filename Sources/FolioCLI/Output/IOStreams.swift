@@ -58,14 +58,18 @@ public final class IOStreams: Sendable {
     func writeOut(_ bytes: [UInt8]) {
         switch output {
         case .descriptors: FileDescriptor.writeAll(1, bytes)   // EPIPE (`| head`): nothing more to say
-        case .buffers(let captured): captured.stdout.withLock { $0 += bytes }
+        case .buffers(let captured):
+            captured.stdout.withLock { $0 += bytes }
+            captured.transcript.withLock { $0 += bytes }
         }
     }
 
     func writeErr(_ bytes: [UInt8]) {
         switch output {
         case .descriptors: FileDescriptor.writeAll(2, bytes)
-        case .buffers(let captured): captured.stderr.withLock { $0 += bytes }
+        case .buffers(let captured):
+            captured.stderr.withLock { $0 += bytes }
+            captured.transcript.withLock { $0 += bytes }
         }
     }
 
@@ -101,10 +105,13 @@ public final class IOStreams: Sendable {
 public final class CapturedOutput: Sendable {
     let stdout = Mutex<[UInt8]>([])
     let stderr = Mutex<[UInt8]>([])
+    /// Both streams in the order they were written, as a terminal showing both would get them.
+    let transcript = Mutex<[UInt8]>([])
 
     public var stdoutBytes: [UInt8] { stdout.withLock { $0 } }
     public var stdoutText: String { String(decoding: stdoutBytes, as: UTF8.self) }
     public var stderrText: String { String(decoding: stderr.withLock { $0 }, as: UTF8.self) }
+    public var transcriptText: String { String(decoding: transcript.withLock { $0 }, as: UTF8.self) }
 }
 
 /// Stdin in memory, consumed as it is read (from an offset, so that reading it in chunks costs

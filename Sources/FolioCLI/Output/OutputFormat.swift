@@ -11,17 +11,33 @@ struct Column<Item> {
     let value: (Item) -> String
     /// A time column: relative ("3 hours ago") on a terminal, RFC 3339 otherwise.
     let time: ((Item) -> Timestamp?)?
+    /// Free text someone typed (a name, a label, a buyer, a command line): the one kind of
+    /// cell a terminal table may cut to fit (`TableLayout`). Ids, times, codes, amounts and
+    /// paths are never cut, since a cut one reads as another.
+    let freeText: Bool
 
+    /// A value column (an id, a code, an amount, a path): never cut.
     init(_ header: String, _ value: @escaping (Item) -> String) {
+        self.init(header, freeText: false, value)
+    }
+
+    /// A free-text column: cut with `…` when a terminal table is too wide.
+    init(text header: String, _ value: @escaping (Item) -> String) {
+        self.init(header, freeText: true, value)
+    }
+
+    init(_ header: String, freeText: Bool, _ value: @escaping (Item) -> String) {
         self.header = header
         self.value = value
         self.time = nil
+        self.freeText = freeText
     }
 
     init(time header: String, _ time: @escaping (Item) -> Timestamp?) {
         self.header = header
         self.value = { time($0)?.rfc3339 ?? "" }
         self.time = time
+        self.freeText = false
     }
 }
 

@@ -23,6 +23,8 @@ struct Presented: Sendable, Equatable {
     /// What `-o jsonl` prints, one object a line.
     var lines: [JSONValue]
     var headers: [String]
+    /// Per column, whether it is free text that a terminal table may cut (`Column.freeText`).
+    var freeText: [Bool]
     var rows: [Row]
 
     /// One resource.
@@ -30,6 +32,7 @@ struct Presented: Sendable, Equatable {
         document = item.json
         lines = [item.json]
         headers = T.columns.map(\.header)
+        freeText = T.columns.map(\.freeText)
         rows = [Presented.row(item)]
     }
 
@@ -41,6 +44,7 @@ struct Presented: Sendable, Equatable {
                             JSONMember("hasMore", .bool(nextCursor != nil))])
         lines = objects
         headers = T.columns.map(\.header)
+        freeText = T.columns.map(\.freeText)
         rows = items.map(Presented.row)
     }
 
@@ -50,13 +54,15 @@ struct Presented: Sendable, Equatable {
         document = item.json
         lines = [item.json]
         headers = T.columns.map(\.header)
+        freeText = T.columns.map(\.freeText)
         rows = parts.map(Presented.row)
     }
 
-    init(document: JSONValue, lines: [JSONValue], headers: [String], rows: [Row]) {
+    init(document: JSONValue, lines: [JSONValue], headers: [String], freeText: [Bool] = [], rows: [Row]) {
         self.document = document
         self.lines = lines
         self.headers = headers
+        self.freeText = headers.indices.map { $0 < freeText.count && freeText[$0] }
         self.rows = rows
     }
 
@@ -69,7 +75,8 @@ struct Presented: Sendable, Equatable {
 }
 
 extension Presented {
-    /// The record an idempotent command keeps: this value as compact JSON.
+    /// The record an idempotent command keeps: this value as compact JSON. `freeText` lists
+    /// the indices of the columns a terminal may cut.
     var recorded: [UInt8] {
         let rows: [JSONValue] = self.rows.map { row in
             .object([JSONMember("id", .string(row.id)),
@@ -83,11 +90,13 @@ extension Presented {
         return JSONValue.object([JSONMember("presented", .int(1)), JSONMember("document", document),
                                  JSONMember("lines", .array(lines)),
                                  JSONMember("headers", .array(headers.map(JSONValue.string))),
+                                 JSONMember("freeText", .array(freeText.indices.filter { freeText[$0] }.map { .int($0) })),
                                  JSONMember("rows", .array(rows))]).compactBytes()
     }
 
     /// A record made by `recorded`; nil for anything else (such as the raw output that folio
-    /// 0.1 recorded, which a replay prints as it is).
+    /// 0.1 recorded, which a replay prints as it is). A record made before `freeText` was kept
+    /// has no column that may be cut.
     init?(recorded bytes: [UInt8]) {
         guard let value = try? JSONParser.parse(bytes), value["presented"] == .int(1),
               let document = value["document"], case .array(let lines)? = value["lines"],
@@ -107,6 +116,13 @@ extension Presented {
             }
             rows.append(Row(id: id, cells: cells))
         }
-        self.init(document: document, lines: lines, headers: headerValues.compactMap(\.stringValue), rows: rows)
+        var freeText = [Bool](repeating: false, count: headerValues.count)
+        if case .array(let indices)? = value["freeText"] {
+            for case .number(let text) in indices {
+                if let index = Int(text), freeText.indices.contains(index) { freeText[index] = true }
+            }
+        }
+        self.init(document: document, lines: lines, headers: headerValues.compactMap(\.stringValue), freeText: freeText,
+                  rows: rows)
     }
 }

@@ -8,6 +8,8 @@ struct Renderer {
     var quiet: Bool
     /// Whether stdout is a terminal: tables get a header, aligned columns and relative times.
     var terminal: Bool
+    /// The terminal's columns, which a table is fitted to (nil: unknown, nothing is cut).
+    var width: Int? = nil
     var color: Bool
     var now: Timestamp
 
@@ -43,37 +45,47 @@ struct Renderer {
         }
     }
 
-    /// A table: aligned with a header on a terminal; tab-separated, no header, nothing
-    /// truncated or made relative when piped (like gh).
+    /// A table: aligned with a header on a terminal, fitted to its width (`TableLayout`);
+    /// tab-separated, no header, nothing cut or made relative when piped (like gh).
     func table(_ presented: Presented, header: Bool) -> String {
         if !terminal {
             return presented.rows.map { row in
                 row.cells.map { clean(plain($0)) }.joined(separator: "\t") + "\n"
             }.joined()
         }
-        var rows: [[String]] = presented.rows.map { row in
-            row.cells.map { cell in
-                if case .time(let time) = cell { return time.map { $0.relative(to: now) } ?? "-" }
-                // A terminal acts on escape sequences and bidi overrides: text stored before
-                // FreeTextRule refused them is shown, not obeyed.
-                let v = FreeTextRule.visible(clean(plain(cell)))
-                return v.isEmpty ? "-" : v
-            }
-        }
-        if header { rows.insert(presented.headers, at: 0) }
-        var widths = [Int](repeating: 0, count: presented.headers.count)
-        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        var layout = self.layout(for: presented, header: header)
+        return table(presented, header: header, layout: &layout)
+    }
+
+    /// The layout of `presented` on this terminal, its header counted when `header`; `textRoom`
+    /// for the first part of a table printed in parts (`TableLayout.init`).
+    func layout(for presented: Presented, header: Bool, textRoom: Int = 0) -> TableLayout {
+        TableLayout(headers: presented.headers, freeText: presented.freeText,
+                    rows: presented.rows.map(terminalCells) + (header ? [presented.headers] : []), maxWidth: width,
+                    textRoom: textRoom)
+    }
+
+    /// The rows of a terminal table in `layout`: a stream printed in parts (a batch, group by
+    /// group) lays every part out in the layout of its first, so its columns stay aligned.
+    func table(_ presented: Presented, header: Bool, layout: inout TableLayout) -> String {
         var out = ""
-        for (r, row) in rows.enumerated() {
-            var line = ""
-            for (i, cell) in row.enumerated() {
-                let isLast = i == row.count - 1
-                line += isLast ? cell : cell + String(repeating: " ", count: widths[i] - cell.count + 2)
-            }
-            if r == 0 && header && color { line = "\u{1B}[1m" + line + "\u{1B}[0m" }
-            out += line + "\n"
+        if header, !presented.rows.isEmpty {
+            let line = layout.line(presented.headers)
+            out += (color ? "\u{1B}[1m" + line + "\u{1B}[0m" : line) + "\n"
         }
+        for row in presented.rows { out += layout.line(terminalCells(row)) + "\n" }
         return out
+    }
+
+    /// A row's cells as a terminal shows them: relative times, `-` for nothing.
+    private func terminalCells(_ row: Presented.Row) -> [String] {
+        row.cells.map { cell in
+            if case .time(let time) = cell { return time.map { $0.relative(to: now) } ?? "-" }
+            // A terminal acts on escape sequences and bidi overrides: text stored before
+            // FreeTextRule refused them is shown, not obeyed.
+            let v = FreeTextRule.visible(clean(plain(cell)))
+            return v.isEmpty ? "-" : v
+        }
     }
 
     /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.

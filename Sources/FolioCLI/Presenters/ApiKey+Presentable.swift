@@ -6,7 +6,7 @@ extension ApiKey: Presentable {
         [
             Column("ID") { $0.id },
             Column("START") { $0.start },
-            Column("LABEL") { $0.label ?? "" },
+            Column(text: "LABEL") { $0.label ?? "" },
             Column("SCOPES") { $0.scopes.joined(separator: ",") },
             Column("ENV") { $0.environment.rawValue },
             Column("STATUS") { $0.status.rawValue },
@@ -27,7 +27,7 @@ extension MintedKey: Presentable {
         [
             Column("ID") { $0.key.id },
             Column("START") { $0.key.start },
-            Column("LABEL") { $0.key.label ?? "" },
+            Column(text: "LABEL") { $0.key.label ?? "" },
             Column("SCOPES") { $0.key.scopes.joined(separator: ",") },
             Column("ENV") { $0.key.environment.rawValue },
             Column(time: "EXPIRES") { $0.key.expiresAt },
@@ -82,7 +82,7 @@ extension RegistrationResult: Presentable {
     static var columns: [Column<RegistrationResult>] {
         Tenant.columns.map { c in
             if let time = c.time { return Column(time: c.header) { time($0.tenant) } }
-            return Column(c.header) { c.value($0.tenant) }
+            return Column(c.header, freeText: c.freeText) { c.value($0.tenant) }
         }
             + [Column("KEY") { $0.key.key.id }, Column("SECRET") { $0.key.secret }]
     }

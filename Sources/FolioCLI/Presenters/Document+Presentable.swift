@@ -8,7 +8,7 @@ extension StoredDocument: Presentable {
             Column("ACCESS KEY") { $0.accessKey },
             Column("NUMBER") { $0.number },
             Column("DATE") { $0.issueDate },
-            Column("BUYER") { $0.buyerName },
+            Column(text: "BUYER") { $0.buyerName },
             Column("TOTAL") { $0.total },
             Column("STATUS") { $0.status.rawValue },
         ]
@@ -25,8 +25,8 @@ extension DocumentVerification: Presentable {
             Column("ALGORITHM") { $0.signatureAlgorithm },
             Column("REFERENCES") { String($0.referenceCount) },
             Column("SIGNED") { $0.signingTime?.rfc3339 ?? "" },
-            Column("CERTIFICATE") { $0.certificateSubject ?? "" },
-            Column("FAILURES") { $0.failures.joined(separator: "; ") },
+            Column(text: "CERTIFICATE") { $0.certificateSubject ?? "" },
+            Column(text: "FAILURES") { $0.failures.joined(separator: "; ") },
         ]
     }
 }

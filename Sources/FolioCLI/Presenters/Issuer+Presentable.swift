@@ -6,7 +6,7 @@ extension Issuer: Presentable {
         [
             Column("ID") { $0.id },
             Column("TENANT") { $0.tenantId },
-            Column("NAME") { $0.name },
+            Column(text: "NAME") { $0.name },
             Column("RUC") { $0.ruc },
             Column("SERIES") { $0.series },
             Column("TYPES") { $0.documentTypes.joined(separator: ",") },
@@ -29,7 +29,7 @@ extension IssuerCertificateView: Presentable {
         [
             Column("ID") { $0.certificate.id },
             Column("ISSUER") { $0.issuer.id },
-            Column("SUBJECT") { $0.certificate.subject },
+            Column(text: "SUBJECT") { $0.certificate.subject },
             Column("SERIAL") { $0.certificate.serial },
             Column("NOT BEFORE") { $0.certificate.notBefore.rfc3339 },
             Column("NOT AFTER") { $0.certificate.notAfter.rfc3339 },
@@ -45,7 +45,7 @@ extension IssuerDocumentType: Presentable {
     static var columns: [Column<IssuerDocumentType>] {
         [
             Column("CODE") { $0.code },
-            Column("NAME") { $0.name },
+            Column(text: "NAME") { $0.name },
             Column("ENABLED") { $0.enabled ? "yes" : "no" },
         ]
     }

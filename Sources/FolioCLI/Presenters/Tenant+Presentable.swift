@@ -6,7 +6,7 @@ extension Tenant: Presentable {
         [
             Column("ID") { $0.id },
             Column("EMAIL") { $0.email },
-            Column("NAME") { $0.name },
+            Column(text: "NAME") { $0.name },
             Column("TIER") { $0.tier.rawValue },
             Column("STATUS") { $0.status.rawValue },
             Column("ENV") { $0.environment.rawValue },
@@ -36,11 +36,11 @@ extension AuditEntry: Presentable {
         [
             Column("ID") { $0.id },
             Column(time: "TIME") { $0.time },
-            Column("ACTOR") { $0.actor },
+            Column(text: "ACTOR") { $0.actor },
             Column("ACTION") { $0.action },
             Column("TARGET") { $0.targetId ?? "" },
             Column("OUTCOME") { $0.outcome },
-            Column("COMMAND") { $0.command },
+            Column(text: "COMMAND") { $0.command },
         ]
     }
 }

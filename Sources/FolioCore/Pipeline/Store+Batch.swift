@@ -79,7 +79,9 @@ extension Store {
     /// preparation fails fails alone, as it would inside.
     ///
     /// A dry run runs each group in one transaction rolled back at its end: every line sees the
-    /// lines before it, as it would for real. The context's `isCancelled` is asked between lines;
+    /// lines before it, as it would for real, and the numbers the earlier groups took are carried
+    /// into each later one (`DryRunCarry`; its forecast is one for the whole batch), so every line
+    /// shows the number it would really get. The context's `isCancelled` is asked between lines;
     /// once it says yes, the open group is rolled back, nothing of it is delivered, and no
     /// further line is read or attempted.
     public func performBatch<Inputs: Sequence, Input, R>(reading inputs: Inputs, groupSize: Int, groupBytes: Int = .max,
@@ -90,6 +92,8 @@ extension Store {
         var summary = BatchSummary()
         var iterator = inputs.makeIterator()
         var exhausted = false
+        let carry = context.dryRun ? DryRunCarry() : nil
+        let batchForecast = GroupForecast()
         while !context.isCancelled() {
             var chunk: [BatchInput<Input>] = []
             var bytes = 0
@@ -101,7 +105,7 @@ extension Store {
             if chunk.isEmpty { break }
             // The group's slow work (signing) is done first, line by line in order, with no
             // transaction open: the group then holds the write lock only to check and insert.
-            let forecast = GroupForecast()
+            let forecast = context.dryRun ? batchForecast : GroupForecast()
             var lines: [(line: Int, mutation: Mutation<R>?, context: MutationContext, failure: FolioError?)] = []
             var stopped = false
             for input in chunk {
@@ -127,6 +131,7 @@ extension Store {
             }
             var outcomes: [BatchItemOutcome<R>] = []
             let run = { () throws(FolioError) -> Void in
+                if let carry { try self.write { tx throws(FolioError) in try carry.restore(tx) } }
                 for line in lines {
                     if context.isCancelled() { throw FolioError.interrupted }
                     if let failure = line.failure {
@@ -142,6 +147,7 @@ extension Store {
                         outcomes.append(BatchItemOutcome(line: line.line, outcome: .failure(error)))
                     }
                 }
+                if let carry { try self.read { tx throws(FolioError) in try carry.capture(tx) } }
                 if context.isCancelled() { throw FolioError.interrupted }
             }
             var warnings: [String] = []

@@ -86,3 +86,31 @@ extension StoredDocument {
                   createdAt: try row.timestamp("created_at"), updatedAt: try row.timestamp("updated_at"))
     }
 }
+
+/// One series' counter: the last sequential it gave.
+struct SequenceCounter: Hashable {
+    var issuerId: String
+    var documentType: String
+    var series: String
+    var lastValue: Int
+}
+
+extension StoreTransaction {
+    /// Every series' counter (a dry-run batch compares them before and after a group).
+    func sequenceCounters() throws(FolioError) -> [SequenceCounter] {
+        try fetchAll("SELECT issuer_id, document_type, series, last_value FROM document_sequences",
+                     table: "document_sequences") { row throws(FolioError) in
+            SequenceCounter(issuerId: try row.text("issuer_id"), documentType: try row.text("document_type"),
+                            series: try row.text("series"), lastValue: try row.int("last_value", in: 0...Int.max))
+        }
+    }
+
+    /// Sets a series' counter, creating it when missing.
+    func setSequenceCounter(_ counter: SequenceCounter) throws(FolioError) {
+        try lock(.sequentialSeries(issuerId: counter.issuerId, documentType: counter.documentType, series: counter.series))
+        try upsert(Upsert(table: "document_sequences",
+                          values: [("issuer_id", .text(counter.issuerId)), ("document_type", .text(counter.documentType)),
+                                   ("series", .text(counter.series)), ("last_value", .integer(Int64(counter.lastValue)))],
+                          conflict: ["issuer_id", "document_type", "series"], update: ["last_value"]))
+    }
+}

@@ -36,9 +36,10 @@ public final class Store {
     /// Opens an existing store, running pending migrations. Refuses a missing, unwritable,
     /// corrupt or newer store with `store_unavailable`, leaving it untouched.
     /// A store whose directory or `master.key` is open to group or others is refused too
-    /// (`StorePermissions`).
-    public static func open(location: StoreLocation, environment: [String: String]) throws(FolioError) -> Store {
-        let store = Store(location: location, connection: try location.connect(.readWrite), environment: environment)
+    /// (`StorePermissions`). A lock another process holds is waited for as `lockWait` says.
+    public static func open(location: StoreLocation, environment: [String: String],
+                            lockWait: LockWait = LockWait()) throws(FolioError) -> Store {
+        let store = Store(location: location, connection: try location.connect(.readWrite(lockWait)), environment: environment)
         // After connecting, which says first when the store is missing or not the user's to write.
         try StorePermissions.check(location)
         try store.migrate()

@@ -39,11 +39,12 @@ public struct StoreLocation: Sendable, Equatable {
 }
 
 /// How a store opens its database.
-enum ConnectionMode: Sendable {
+enum ConnectionMode {
     /// Created when missing (`Store.initialize`).
     case create
-    /// An existing database, read and written; refused when missing or not writable.
-    case readWrite
+    /// An existing database, read and written; refused when missing or not writable. Another
+    /// process's lock is waited for as `LockWait` says.
+    case readWrite(LockWait)
     /// An existing database, only read, waiting at most this long for another's lock.
     case readOnly(busyTimeoutMilliseconds: Int32)
 }

@@ -6,6 +6,9 @@ public enum Remedy: Sendable, Equatable {
     case createStore
     /// Use another store location, or fix the permissions of this one.
     case chooseAnotherStore
+    /// Try again once the other process that holds the store's lock is done, or wait longer
+    /// for it (the lock wait's timeout).
+    case waitLongerForLock
     /// Restore the database from a backup.
     case restoreBackup
     /// Put back the master key file at `path` from the backup kept of it: the key the store's

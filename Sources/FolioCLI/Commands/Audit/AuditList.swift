@@ -22,6 +22,7 @@ enum AuditList: ListCommand {
         help: "Only entries before this: RFC 3339, a date (up to the end of that day, UTC) or a time ago.")
     static let reverse: OptionKey<Bool> = .flag("reverse", help: "Oldest first (chain order) instead of newest first.")
 
+    static let noun = "audit entries"
     static let spec = Command(
         "list", abstract: "List audit entries, newest first.",
         discussion: "Here the global --actor NAME filters: only entries by that actor (FOLIO_ACTOR does not filter). "

@@ -3,12 +3,21 @@ import FolioSupport
 
 /// Prints a batch of `documents create` as its groups commit: each document in the output
 /// format (JSON collects them into one list), each failed line as an error naming its line,
-/// and a progress line on a terminal's stderr.
+/// and a progress line on a terminal's stderr, which the console blanks before the next rows.
+/// On a terminal, the table is laid out once, from the first group (`TableLayout`): every later
+/// group keeps those column widths, its free text cut to them, so that rows printed a group
+/// at a time still line up.
 final class BatchPrinter {
     private let context: CommandContext
     private let renderer: Renderer
     private let collectsJSON: Bool
     private let progress: Bool
+    /// Whether the rows are an aligned table on a terminal.
+    private let alignsTable: Bool
+    /// The terminal table's layout, fixed by the first group that printed a row.
+    private var layout: TableLayout?
+    /// How wide the buyer's column may be made, room permitting, for later groups' longer names.
+    static let textRoom = 40
     private var collected: [JSONValue] = []
     private var printedRows = false
     private var done = 0
@@ -20,6 +29,7 @@ final class BatchPrinter {
         self.renderer = context.renderer
         collectsJSON = context.globals.output == .json && !context.globals.quiet
         progress = context.console.stderrIsTerminal && !context.globals.quiet
+        alignsTable = renderer.terminal && renderer.format == .table && !renderer.quiet
     }
 
     /// One group's outcomes, in line order: one write per group, flushed before anything goes to
@@ -36,16 +46,27 @@ final class BatchPrinter {
             done += outcomes.count
             return
         }
+        if alignsTable, layout == nil { layout = firstLayout(outcomes) }
         var pending: [UInt8] = []
         for item in outcomes {
             switch item.outcome {
             case .success(let outcome):
                 if let document = outcome.result {
-                    if collectsJSON { collected.append(document.json) } else { pending += renderer.chunk([document], first: !printedRows) }
+                    if collectsJSON {
+                        collected.append(document.json)
+                    } else if alignsTable {
+                        pending += aligned(Presented(one: document))
+                    } else {
+                        pending += renderer.chunk([document], first: !printedRows)
+                    }
                 } else if let recorded = outcome.recorded {
                     // A replayed line: its recorded result, in this call's format.
                     if let presented = Presented(recorded: recorded) {
-                        if collectsJSON { collected.append(presented.document) } else { pending += renderer.render(presented, first: !printedRows) }
+                        if collectsJSON {
+                            collected.append(presented.document)
+                        } else {
+                            pending += alignsTable ? aligned(presented) : renderer.render(presented, first: !printedRows)
+                        }
                     } else {
                         pending += recorded
                     }
@@ -69,12 +90,34 @@ final class BatchPrinter {
         for warning in warnings { context.console.warn(warning) }
         done += outcomes.count
         // The total is not known: the batch is read as it goes.
-        if progress { context.console.err("\r\(done) documents") }
+        if progress { context.console.status("\(done) documents") }
+    }
+
+    /// The layout of a terminal table fitted to the rows of the first group that has any.
+    private func firstLayout(_ outcomes: [BatchItemOutcome<StoredDocument>]) -> TableLayout? {
+        var rows: [Presented] = []
+        for item in outcomes {
+            guard case .success(let outcome) = item.outcome else { continue }
+            if let document = outcome.result {
+                rows.append(Presented(one: document))
+            } else if let recorded = outcome.recorded, let presented = Presented(recorded: recorded) {
+                rows.append(presented)
+            }
+        }
+        guard var all = rows.first else { return nil }
+        all.rows = rows.flatMap(\.rows)
+        return renderer.layout(for: all, header: true, textRoom: Self.textRoom)
+    }
+
+    /// One result as rows of the terminal table, in the batch's layout (the header before the first).
+    private func aligned(_ presented: Presented) -> [UInt8] {
+        if layout == nil { layout = renderer.layout(for: presented, header: !printedRows, textRoom: Self.textRoom) }
+        return Array(renderer.table(presented, header: !printedRows, layout: &layout!).utf8)
     }
 
     /// The JSON list (for `-o json`) and the closing note.
     func finish(_ summary: BatchSummary) {
-        if progress { context.console.err("\r") }
+        if progress { context.console.clearStatus() }
         if summary.storeFailed {
             context.console.note("stopped: the lines after the failed group were not attempted")
         }

@@ -7,6 +7,7 @@ enum DocumentsList: ListCommand {
     static let issuer: OptionKey<String?> = .string("issuer", value: "issuer", kind: IssuersCommands.handleKind,
                                                     help: "Only this issuer's documents (iss_…).")
 
+    static let noun = "documents"
     static let spec = Command(
         "list", abstract: "List documents, oldest first.",
         options: [issuer.option] + ListOptions.specs,

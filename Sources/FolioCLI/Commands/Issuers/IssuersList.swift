@@ -7,6 +7,7 @@ enum IssuersList: ListCommand {
     static let tenant: OptionKey<String?> = .string("tenant", value: "tenant", kind: TenantsCommands.handleKind,
                                                     help: "Only this tenant's issuers (id, e-mail or RUC).")
 
+    static let noun = "issuers"
     static let spec = Command(
         "list", abstract: "List issuers, oldest first.",
         options: [tenant.option] + ListOptions.specs,

@@ -10,6 +10,7 @@ enum KeysList: ListCommand {
     static let status: OptionKey<KeyStatus?> = .choice("status", value: "status", help: "Only keys in this status.")
     static let label: OptionKey<String?> = .string("label", value: "text", help: "Only keys with exactly this label.")
 
+    static let noun = "keys"
     static let spec = Command(
         "list", abstract: "List API keys, oldest first (never their secrets).",
         options: [tenant.option, environment.option, status.option, label.option] + ListOptions.specs,

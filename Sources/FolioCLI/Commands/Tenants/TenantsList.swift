@@ -11,6 +11,7 @@ enum TenantsList: ListCommand {
         help: "Only tenants whose e-mail or name holds this text (ignoring case and accents: jose finds José), "
             + "or one of whose issuers' RUC starts with it.")
 
+    static let noun = "tenants"
     static let spec = Command(
         "list", abstract: "List tenants, oldest first.",
         options: [status.option, tier.option, search.option] + ListOptions.specs,

@@ -9,10 +9,9 @@ final class SQLiteConnection: DatabaseConnection {
     let path: String
     let dialect: any SQLDialect = SQLiteDialect()
     private let statements = SQLiteStatementCache(capacity: 128)
-
-    /// How long a writer waits for another process's transaction before giving up with
-    /// `store_unavailable`. Long enough for dozens of parallel CI jobs; DESIGN asks for ≥ 5 s.
-    static let busyTimeoutMilliseconds: Int32 = 30_000
+    /// How a read-write connection waits for another process's lock (`LockWait`); a read-only
+    /// one uses SQLite's plain busy timeout instead.
+    private var busy: SQLiteBusyHandler?
 
     init(path: String, flags: Int32) throws(SQLiteError) {
         var db: OpaquePointer?
@@ -41,7 +40,7 @@ final class SQLiteConnection: DatabaseConnection {
             let connection = try sqliteCall { () throws(SQLiteError) in try SQLiteConnection(path: path, flags: SQLITE_OPEN_READONLY) }
             sqlite3_busy_timeout(connection.handle, busyTimeout)
             return connection
-        case .readWrite:
+        case .readWrite(let lockWait):
             guard FileSystem.exists(path) else {
                 throw .storeUnavailable("no Folio store at \(dataDirectory)",
                                         remedy: .createStore)
@@ -59,18 +58,20 @@ final class SQLiteConnection: DatabaseConnection {
                 throw .storeUnavailable("the store at \(dataDirectory) is not writable",
                                         hint: "check the permissions of the directory and of folio.db (they should belong to you, mode 0700/0600)")
             }
-            return try connect(path, flags: SQLITE_OPEN_READWRITE)
+            return try connect(path, flags: SQLITE_OPEN_READWRITE, lockWait: lockWait)
         case .create:
-            let connection = try connect(path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+            let connection = try connect(path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, lockWait: LockWait())
             try connection.script("PRAGMA journal_mode = WAL")
             return connection
         }
     }
 
-    private static func connect(_ path: String, flags: Int32) throws(FolioError) -> SQLiteConnection {
+    private static func connect(_ path: String, flags: Int32, lockWait: LockWait) throws(FolioError) -> SQLiteConnection {
         try sqliteCall { () throws(SQLiteError) in
             let connection = try SQLiteConnection(path: path, flags: flags)
-            sqlite3_busy_timeout(connection.handle, busyTimeoutMilliseconds)
+            let busy = SQLiteBusyHandler(lockWait)
+            busy.install(on: connection.handle)
+            connection.busy = busy
             // temp_store = MEMORY: savepoints of a group commit keep their sub-journal in memory
             // instead of a temporary file (one write per page touched).
             try connection.execute(script: "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;")
@@ -91,7 +92,19 @@ final class SQLiteConnection: DatabaseConnection {
     }
 
     func script(_ sql: String) throws(FolioError) {
-        try sqliteCall { () throws(SQLiteError) in try execute(script: sql) }
+        try call { () throws(SQLiteError) in try execute(script: sql) }
+    }
+
+    /// Runs `body`, a SQLite failure becoming the FolioError it deserves. A call that gave up
+    /// waiting for another process's lock says why: the wait timed out (`store_unavailable`,
+    /// with the timeout) or was cancelled (`interrupted`). After the call, a wait that was
+    /// reported is reported over.
+    func call<T>(_ body: () throws(SQLiteError) -> T) throws(FolioError) -> T {
+        defer { busy?.settle() }
+        do throws(SQLiteError) { return try body() } catch {
+            if error.isBusy, let outcome = busy?.outcome { throw outcome.folioError }
+            throw error.folioError
+        }
     }
 
     func prepare(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
@@ -115,7 +128,7 @@ final class SQLiteConnection: DatabaseConnection {
     func execute(_ query: SQLQuery) throws(FolioError) -> Int {
         let statement = try checkOut(query)
         defer { statements.checkIn(statement) }
-        try sqliteCall { () throws(SQLiteError) in while try statement.step() {} }
+        try call { () throws(SQLiteError) in while try statement.step() {} }
         return Int(sqlite3_changes(handle))
     }
 
@@ -123,7 +136,7 @@ final class SQLiteConnection: DatabaseConnection {
         let statement = try checkOut(query)
         defer { statements.checkIn(statement) }
         let columns = statement.columnNames
-        while try sqliteCall({ () throws(SQLiteError) in try statement.step() }) {
+        while try call({ () throws(SQLiteError) in try statement.step() }) {
             guard try body(SQLRow(table: table, columns: columns, values: statement.row())) else { return }
         }
     }
@@ -141,7 +154,7 @@ final class SQLiteConnection: DatabaseConnection {
     /// The statement for `query` from the cache, its values bound.
     private func checkOut(_ query: SQLQuery) throws(FolioError) -> SQLiteStatement {
         let sql = query.sql(for: SQLiteDialect())
-        return try sqliteCall { () throws(SQLiteError) in
+        return try call { () throws(SQLiteError) in
             let statement = try statements.checkOut(sql) { () throws(SQLiteError) in try prepare(sql) }
             do throws(SQLiteError) { try statement.bind(query.values) } catch {
                 statements.checkIn(statement)
