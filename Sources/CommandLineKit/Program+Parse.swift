@@ -5,7 +5,7 @@ extension Program {
     /// `--opt=value`, `--opt value`, `-o value`, `-ovalue` (also `-o=value`) and clustered flags
     /// (`-yq`) work; `--` ends options; a non-repeatable option given twice keeps the last
     /// value; values come from the command line, else the environment, else the default.
-    /// `-h`/`--help` anywhere and `help <command…>` give `.help`; `--version` gives `.version`.
+    /// `-h`/`--help` anywhere and `help <command…>` (at the top, or after a group: `keys help mint`) give `.help`; `--version` gives `.version`.
     public func parse(_ arguments: [String], environment: [String: String]) throws(ParseError) -> ParseOutcome {
         var parser = Parser(program: self, arguments: arguments, environment: environment)
         return try parser.run()
