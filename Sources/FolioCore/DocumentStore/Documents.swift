@@ -15,9 +15,10 @@ public enum Documents {
     /// Validates `input` fully (input, type enabled, tenant not suspended, a valid certificate),
     /// then takes the next sequential, builds the factura, signs it and stores it as `signed`.
     /// Every failure happens before the sequential is taken; and since all of it is one
-    /// transaction, a failure after it gives the number back.
+    /// transaction, a failure after it gives the number back. A production tenant signing with
+    /// a self-generated certificate gets the document and a warning (`DocumentWarning`).
     public static func create(issuer handle: String, input: JSONValue, profile: SignatureProfile, masterKey: [UInt8],
-                              cache: SigningKeyCache = SigningKeyCache()) -> Mutation<StoredDocument> {
+                              cache: SigningKeyCache = SigningKeyCache()) -> Mutation<CreatedDocument> {
         Mutation { tx, ctx throws(FolioError) in
             let issuer = try Issuers.find(handle, in: tx, now: ctx.now)
             guard let tenant = try tx.tenant(id: issuer.tenantId) else {
@@ -65,7 +66,9 @@ public enum Documents {
             let details = JSONValue.object([JSONMember("accessKey", .string(document.accessKey)),
                                             JSONMember("number", .string(document.number)),
                                             JSONMember("total", .string(document.total))])
-            return Change(document,
+            let warnings = DocumentWarning.warnings(environment: tenant.environment, issuerId: issuer.id,
+                                                    certificate: material.info)
+            return Change(CreatedDocument(document: document, warnings: warnings),
                           audit: [AuditRecord(action: "document.create", targetId: document.id, tenantId: tenant.id, details: details)],
                           events: [DomainEvent(type: .documentSigned, tenantId: tenant.id, targetId: document.id,
                                                payload: document.json)])
