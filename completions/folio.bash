@@ -25,6 +25,7 @@ _folio() {
                 case "$cmd $word" in
                     'folio init') cmd='folio init' ;;
                     'folio completions') cmd='folio completions' ;;
+                    'folio version') cmd='folio version' ;;
                     'folio store') cmd='folio store' ;;
                     'folio tenants') cmd='folio tenants' ;;
                     'folio keys') cmd='folio keys' ;;
@@ -83,15 +84,15 @@ _folio() {
         'folio tenants register --name')
             COMPREPLY=(); return 0 ;;
         'folio tenants register --tier')
-            COMPREPLY=($(compgen -W 'trial starter growth pro business' -- "$cur")); return 0 ;;
+            _folio_choices 'trial' 'starter' 'growth' 'pro' 'business'; return 0 ;;
         'folio tenants register --language')
-            COMPREPLY=($(compgen -W 'es en' -- "$cur")); return 0 ;;
+            _folio_choices 'es' 'en'; return 0 ;;
         'folio tenants register --ruc')
             COMPREPLY=(); return 0 ;;
         'folio tenants list --status')
-            COMPREPLY=($(compgen -W 'pending_verification active suspended' -- "$cur")); return 0 ;;
+            _folio_choices 'pending_verification' 'active' 'suspended'; return 0 ;;
         'folio tenants list --tier')
-            COMPREPLY=($(compgen -W 'trial starter growth pro business' -- "$cur")); return 0 ;;
+            _folio_choices 'trial' 'starter' 'growth' 'pro' 'business'; return 0 ;;
         'folio tenants list --search')
             COMPREPLY=(); return 0 ;;
         'folio tenants list --limit')
@@ -107,9 +108,9 @@ _folio() {
         'folio keys mint --label')
             COMPREPLY=(); return 0 ;;
         'folio keys mint --scope')
-            COMPREPLY=($(compgen -W '* tenants:* issuers:* keys:* documents:* exports:* webhooks:* notifications:* audit:* tenants:read tenants:write issuers:read issuers:write keys:read keys:write documents:read documents:write documents:delete exports:read exports:write webhooks:read webhooks:write notifications:read notifications:write audit:read' -- "$cur")); return 0 ;;
+            _folio_choices '*' 'tenants:*' 'issuers:*' 'keys:*' 'documents:*' 'exports:*' 'webhooks:*' 'notifications:*' 'audit:*' 'tenants:read' 'tenants:write' 'issuers:read' 'issuers:write' 'keys:read' 'keys:write' 'documents:read' 'documents:write' 'documents:delete' 'exports:read' 'exports:write' 'webhooks:read' 'webhooks:write' 'notifications:read' 'notifications:write' 'audit:read'; return 0 ;;
         'folio keys mint --env')
-            COMPREPLY=($(compgen -W 'sandbox production' -- "$cur")); return 0 ;;
+            _folio_choices 'sandbox' 'production'; return 0 ;;
         'folio keys mint --expires-in')
             COMPREPLY=(); return 0 ;;
         'folio keys mint --expires-at')
@@ -119,9 +120,9 @@ _folio() {
         'folio keys list --tenant')
             _folio_dynamic 'tenants'; return 0 ;;
         'folio keys list --env')
-            COMPREPLY=($(compgen -W 'sandbox production' -- "$cur")); return 0 ;;
+            _folio_choices 'sandbox' 'production'; return 0 ;;
         'folio keys list --status')
-            COMPREPLY=($(compgen -W 'active revoked expired' -- "$cur")); return 0 ;;
+            _folio_choices 'active' 'revoked' 'expired'; return 0 ;;
         'folio keys list --label')
             COMPREPLY=(); return 0 ;;
         'folio keys list --limit')
@@ -137,7 +138,7 @@ _folio() {
         'folio keys verify --key-file')
             compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
         'folio keys verify --scope')
-            COMPREPLY=($(compgen -W 'tenants:read tenants:write issuers:read issuers:write keys:read keys:write documents:read documents:write documents:delete exports:read exports:write webhooks:read webhooks:write notifications:read notifications:write audit:read' -- "$cur")); return 0 ;;
+            _folio_choices 'tenants:read' 'tenants:write' 'issuers:read' 'issuers:write' 'keys:read' 'keys:write' 'documents:read' 'documents:write' 'documents:delete' 'exports:read' 'exports:write' 'webhooks:read' 'webhooks:write' 'notifications:read' 'notifications:write' 'audit:read'; return 0 ;;
         'folio issuers create --tenant')
             _folio_dynamic 'tenants'; return 0 ;;
         'folio issuers create --name')
@@ -179,7 +180,7 @@ _folio() {
         'folio documents create --file')
             compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
         'folio documents create --profile')
-            COMPREPLY=($(compgen -W 'sri modern' -- "$cur")); return 0 ;;
+            _folio_choices 'sri' 'modern'; return 0 ;;
         'folio documents list --issuer')
             _folio_dynamic 'issuers'; return 0 ;;
         'folio documents list --limit')
@@ -203,7 +204,7 @@ _folio() {
         *" --store")
             compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
         *" --output"|*" -o")
-            COMPREPLY=($(compgen -W 'table json jsonl csv id' -- "$cur")); return 0 ;;
+            _folio_choices 'table' 'json' 'jsonl' 'csv' 'id'; return 0 ;;
         *" --actor")
             COMPREPLY=(); return 0 ;;
         *" --idempotency-key")
@@ -219,6 +220,7 @@ _folio() {
             'folio') opts='--help --version' ;;
             'folio init') opts='--help' ;;
             'folio completions') opts='--help' ;;
+            'folio version') opts='--help' ;;
             'folio store') opts='--help' ;;
             'folio store info') opts='--help' ;;
             'folio store check') opts='--help' ;;
@@ -270,10 +272,10 @@ _folio() {
             COMPREPLY=($(compgen -W "$opts" -- "$cur")) ;;
         *)
             case "$cmd" in
-            'folio') COMPREPLY=($(compgen -W 'init completions store tenants keys issuers documents audit' -- "$cur")) ;;
+            'folio') COMPREPLY=($(compgen -W 'init completions version store tenants keys issuers documents audit' -- "$cur")) ;;
             'folio completions')
                 case $n in
-                    0) COMPREPLY=($(compgen -W 'bash zsh fish' -- "$cur")) ;;
+                    0) _folio_choices 'bash' 'zsh' 'fish' ;;
                 esac ;;
             'folio store') COMPREPLY=($(compgen -W 'info check backup rotate-master-key' -- "$cur")) ;;
             'folio store backup')
@@ -296,12 +298,12 @@ _folio() {
             'folio tenants set-tier')
                 case $n in
                     0) _folio_dynamic 'tenants' ;;
-                    1) COMPREPLY=($(compgen -W 'trial starter growth pro business' -- "$cur")) ;;
+                    1) _folio_choices 'trial' 'starter' 'growth' 'pro' 'business' ;;
                 esac ;;
             'folio tenants set-language')
                 case $n in
                     0) _folio_dynamic 'tenants' ;;
-                    1) COMPREPLY=($(compgen -W 'es en' -- "$cur")) ;;
+                    1) _folio_choices 'es' 'en' ;;
                 esac ;;
             'folio tenants suspend')
                 case $n in
@@ -420,19 +422,8 @@ _folio_dequote() {
     esac
 }
 
-_folio_dynamic() {
-    local kind=$1 piece lead before line value q k=1 exe quote=""
-    local -a fwd=()
-    while [ "$k" -lt "$cword" ]; do
-        case "${words[k]}" in
-            --) break ;;
-            --store)
-                k=$((k + 1))
-                if [ "$k" -lt "$cword" ]; then _folio_dequote "${words[k]}"; fwd+=('--store' "$REPLY"); fi ;;
-            --store=*) _folio_dequote "${words[k]#*=}"; fwd+=('--store' "$REPLY") ;;
-        esac
-        k=$((k + 1))
-    done
+_folio_offer() {
+    local piece lead before value q quote=""
     # What readline replaces: the last piece, or nothing after a break character, but
     # with an '@' before it kept (bash's rl_special_prefixes).
     piece=${COMP_WORDS[COMP_CWORD]}
@@ -445,13 +436,8 @@ _folio_dynamic() {
     lead=${words[cword]%"$cur"}
     before=${words[cword]%"$piece"}
     case "$cur" in \'*) quote=\' ;; \"*) quote=\" ;; esac
-    _folio_dequote "${COMP_WORDS[0]}"
-    exe=$REPLY
-    _folio_dequote "$cur"
     COMPREPLY=()
-    while IFS= read -r line; do
-        value=${line%%$'\t'*}
-        [ -n "$value" ] || continue
+    for value in "$@"; do
         case "$quote" in
             \') COMPREPLY+=("${value//\'/\'\\\'\'}") ;;
             \")
@@ -464,7 +450,40 @@ _folio_dynamic() {
                 q=$lead$q
                 case "$q" in "$before"*) COMPREPLY+=("${q#"$before"}") ;; esac ;;
         esac
+    done
+}
+
+_folio_choices() {
+    local value
+    local -a matches=()
+    _folio_dequote "$cur"
+    for value in "$@"; do
+        case "$value" in "$REPLY"*) matches+=("$value") ;; esac
+    done
+    _folio_offer "${matches[@]}"
+}
+
+_folio_dynamic() {
+    local kind=$1 line value k=1 exe
+    local -a fwd=() values=()
+    while [ "$k" -lt "$cword" ]; do
+        case "${words[k]}" in
+            --) break ;;
+            --store)
+                k=$((k + 1))
+                if [ "$k" -lt "$cword" ]; then _folio_dequote "${words[k]}"; fwd+=('--store' "$REPLY"); fi ;;
+            --store=*) _folio_dequote "${words[k]#*=}"; fwd+=('--store' "$REPLY") ;;
+        esac
+        k=$((k + 1))
+    done
+    _folio_dequote "${COMP_WORDS[0]}"
+    exe=$REPLY
+    _folio_dequote "$cur"
+    while IFS= read -r line; do
+        value=${line%%$'\t'*}
+        [ -n "$value" ] && values+=("$value")
     done < <("$exe" "${fwd[@]}" '__complete' "$kind" -- "$REPLY" 2>/dev/null)
+    _folio_offer "${values[@]}"
 }
 
 complete -F _folio folio

@@ -11,10 +11,15 @@ public struct Command: Sendable {
     public let examples: [Example]
     /// Hidden commands run but appear in no help, completion or man page.
     public let hidden: Bool
+    /// Set on a command that revokes, suspends, promotes, deletes or otherwise ends something in
+    /// use: when it asks for confirmation, in one sentence ("Always.", "For a production key, and
+    /// with --all."). Help, the command's man page and the program page's list of destructive
+    /// commands are rendered from it, so the list cannot drift from the commands.
+    public let destructive: String?
 
     public init(_ name: String, abstract: String, discussion: String? = nil, options: [Option] = [],
                 arguments: [Argument] = [], subcommands: [Command] = [], examples: [Example] = [],
-                hidden: Bool = false) {
+                destructive: String? = nil, hidden: Bool = false) {
         self.name = name
         self.abstract = abstract
         self.discussion = discussion
@@ -22,6 +27,7 @@ public struct Command: Sendable {
         self.arguments = arguments
         self.subcommands = subcommands
         self.examples = examples
+        self.destructive = destructive
         self.hidden = hidden
     }
 

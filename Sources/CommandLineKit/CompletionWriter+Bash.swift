@@ -109,7 +109,8 @@ extension CompletionWriter {
 
         """
         s += bashWordsHelper()
-        if usesDynamic { s += bashDynamicHelpers() }
+        s += bashQuotingHelpers()
+        if usesDynamic { s += bashDynamicHelper() }
         s += """
         complete -F \(fn) \(program.name)
 
@@ -142,8 +143,7 @@ extension CompletionWriter {
         case .files:
             return "compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- \"$cur\"))"
         case .words(let words):
-            let list = CompletionWriter.singleQuoted(words.joined(separator: " "))
-            return "COMPREPLY=($(compgen -W \(list) -- \"$cur\"))"
+            return "_\(stem)_choices " + words.map(CompletionWriter.singleQuoted).joined(separator: " ")
         case .dynamic(let kind):
             return "_\(stem)_dynamic \(CompletionWriter.singleQuoted(kind))"
         }

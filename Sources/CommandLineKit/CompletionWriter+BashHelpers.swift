@@ -37,24 +37,17 @@ extension CompletionWriter {
         """#
     }
 
-    /// `_<name>_dynamic KIND`: runs `<command word> [forwarded options] __complete KIND --
-    /// PREFIX` and puts its values into COMPREPLY. Readline inserts COMPREPLY as is and
-    /// replaces only the piece after the word's last COMP_WORDBREAKS character (an `@` before it
-    /// included), so each value
-    /// is quoted the way the word began (`printf %q`, or for a word opened with a quote, escaped
-    /// for inside that quote; readline closes it) and loses what precedes that piece.
-    /// `_<name>_dequote` undoes one level of quoting of a typed word, and a leading `~/`, into REPLY.
-    func bashDynamicHelpers() -> String {
-        guard let dynamic = program.dynamicCompletion else { return "" }
-        var forward = ""
-        for option in forwardedOptions {
-            let name = CompletionWriter.singleQuoted("--" + option.long)
-            forward += "            \(CompletionWriter.spellings(option).joined(separator: "|")))\n"
-            forward += "                k=$((k + 1))\n"
-            forward += "                if [ \"$k\" -lt \"$cword\" ]; then \(stemFunction("dequote")) \"${words[k]}\"; fwd+=(\(name) \"$REPLY\"); fi ;;\n"
-            forward += "            --\(option.long)=*) \(stemFunction("dequote")) \"${words[k]#*=}\"; fwd+=(\(name) \"$REPLY\") ;;\n"
-        }
-        return #"""
+    /// `_<name>_dequote WORD` undoes one level of quoting of a typed word, and a leading `~/`, into
+    /// REPLY. `_<name>_offer VALUE…` puts values into COMPREPLY for readline, which inserts them
+    /// as they are and replaces only the piece after the word's last COMP_WORDBREAKS character
+    /// (an `@` before it included): so each value is quoted the way the word began (`printf %q`,
+    /// which escapes `*` so that it never globs; or, for a word opened with a quote, escaped for
+    /// inside that quote, which readline closes) and loses what precedes that piece
+    /// (`documents:` of `documents:*`, since `:` is a break character). `_<name>_choices WORD…`
+    /// offers the fixed words that start with the typed word, unquoted; `compgen -W` is not
+    /// used, since it expands its words: `*` would offer the files of the current directory.
+    func bashQuotingHelpers() -> String {
+        #"""
         _\#(stem)_dequote() {
             REPLY=$1
             case "$REPLY" in
@@ -66,15 +59,8 @@ extension CompletionWriter {
             esac
         }
 
-        _\#(stem)_dynamic() {
-            local kind=$1 piece lead before line value q k=1 exe quote=""
-            local -a fwd=()
-            while [ "$k" -lt "$cword" ]; do
-                case "${words[k]}" in
-                    --) break ;;
-        \#(forward)        esac
-                k=$((k + 1))
-            done
+        _\#(stem)_offer() {
+            local piece lead before value q quote=""
             # What readline replaces: the last piece, or nothing after a break character, but
             # with an '@' before it kept (bash's rl_special_prefixes).
             piece=${COMP_WORDS[COMP_CWORD]}
@@ -87,13 +73,8 @@ extension CompletionWriter {
             lead=${words[cword]%"$cur"}
             before=${words[cword]%"$piece"}
             case "$cur" in \'*) quote=\' ;; \"*) quote=\" ;; esac
-            _\#(stem)_dequote "${COMP_WORDS[0]}"
-            exe=$REPLY
-            _\#(stem)_dequote "$cur"
             COMPREPLY=()
-            while IFS= read -r line; do
-                value=${line%%$'\t'*}
-                [ -n "$value" ] || continue
+            for value in "$@"; do
                 case "$quote" in
                     \') COMPREPLY+=("${value//\'/\'\\\'\'}") ;;
                     \")
@@ -106,7 +87,54 @@ extension CompletionWriter {
                         q=$lead$q
                         case "$q" in "$before"*) COMPREPLY+=("${q#"$before"}") ;; esac ;;
                 esac
+            done
+        }
+
+        _\#(stem)_choices() {
+            local value
+            local -a matches=()
+            _\#(stem)_dequote "$cur"
+            for value in "$@"; do
+                case "$value" in "$REPLY"*) matches+=("$value") ;; esac
+            done
+            _\#(stem)_offer "${matches[@]}"
+        }
+
+
+        """#
+    }
+
+    /// `_<name>_dynamic KIND`: runs `<command word> [forwarded options] __complete KIND --
+    /// PREFIX` and offers its values (`_<name>_offer`) as they come: the program has matched
+    /// them against the prefix already.
+    func bashDynamicHelper() -> String {
+        guard let dynamic = program.dynamicCompletion else { return "" }
+        var forward = ""
+        for option in forwardedOptions {
+            let name = CompletionWriter.singleQuoted("--" + option.long)
+            forward += "            \(CompletionWriter.spellings(option).joined(separator: "|")))\n"
+            forward += "                k=$((k + 1))\n"
+            forward += "                if [ \"$k\" -lt \"$cword\" ]; then \(stemFunction("dequote")) \"${words[k]}\"; fwd+=(\(name) \"$REPLY\"); fi ;;\n"
+            forward += "            --\(option.long)=*) \(stemFunction("dequote")) \"${words[k]#*=}\"; fwd+=(\(name) \"$REPLY\") ;;\n"
+        }
+        return #"""
+        _\#(stem)_dynamic() {
+            local kind=$1 line value k=1 exe
+            local -a fwd=() values=()
+            while [ "$k" -lt "$cword" ]; do
+                case "${words[k]}" in
+                    --) break ;;
+        \#(forward)        esac
+                k=$((k + 1))
+            done
+            _\#(stem)_dequote "${COMP_WORDS[0]}"
+            exe=$REPLY
+            _\#(stem)_dequote "$cur"
+            while IFS= read -r line; do
+                value=${line%%$'\t'*}
+                [ -n "$value" ] && values+=("$value")
             done < <("$exe" "${fwd[@]}" \#(CompletionWriter.singleQuoted(dynamic.command)) "$kind" -- "$REPLY" 2>/dev/null)
+            _\#(stem)_offer "${values[@]}"
         }
 
 

@@ -79,7 +79,7 @@ extension CompletionWriter {
                     case .nothing: break
                     case .files: s += "complete -c \(c) \(at) -F\n"
                     case .words(let words):
-                        s += "complete -c \(c) \(at) -a \(CompletionWriter.fishQuoted(words.joined(separator: " ")))\n"
+                        s += "complete -c \(c) \(at) -a \(fishWords(words))\n"
                     case .dynamic(let kind):
                         s += "complete -c \(c) \(at) -a \(CompletionWriter.fishQuoted("(\(dynamicFunction) \(kind))"))\n"
                     }
@@ -93,6 +93,14 @@ extension CompletionWriter {
     }
 
     private var at: String { "__\(stem)_at" }
+
+    /// The argument of `-a` for fixed words. fish expands that argument when it completes, as
+    /// it would a command line: a bare `*` would offer the files of the current directory and
+    /// `documents:*` nothing at all. So each word is quoted inside it, and the whole quoted
+    /// again as one argument of `complete`.
+    private func fishWords(_ words: [String]) -> String {
+        CompletionWriter.fishQuoted(words.map(CompletionWriter.fishQuoted).joined(separator: " "))
+    }
     private var dynamicFunction: String { "__\(stem)_dynamic" }
 
     private func fishOption(_ option: Option, condition: String) -> String {
@@ -103,7 +111,7 @@ extension CompletionWriter {
             switch completion(for: option.kind) {
             case .nothing: line += " -x"
             case .files: line += " -r -F"
-            case .words(let words): line += " -x -a \(CompletionWriter.fishQuoted(words.joined(separator: " ")))"
+            case .words(let words): line += " -x -a \(fishWords(words))"
             case .dynamic(let kind): line += " -x -a \(CompletionWriter.fishQuoted("(\(dynamicFunction) \(kind))"))"
             }
         }

@@ -80,7 +80,10 @@ struct Parser {
                 path.append(word)
                 return
             }
-            if path.isEmpty, word == "help" {
+            // `help` as a verb at every level: `folio help keys mint`, `folio keys help mint`,
+            // `folio keys help`. Only where it cannot be a command word (a group's own `help`
+            // subcommand would win above) and not after a leaf, whose words are its arguments.
+            if word == "help" {
                 helpCommandMode = true
                 return
             }

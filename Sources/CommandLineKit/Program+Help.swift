@@ -38,6 +38,9 @@ extension Program {
         if let discussion = command.discussion {
             text += "\n" + TextWrap.block(discussion, indent: 2, width: width)
         }
+        if let note = destructiveNote(command) {
+            text += "\nDESTRUCTIVE:\n" + TextWrap.block(note, indent: 2, width: width)
+        }
         for section in sections {
             text += "\n\(section.title):\n"
             for row in section.rows { text += Program.helpRow(row.label, row.text, column: column, width: width) }
@@ -51,9 +54,18 @@ extension Program {
             }
         }
         if command.isGroup {
-            text += "\nRun '\(commandLine(path)) <subcommand> --help' for more about a command.\n"
+            text += "\n" + TextWrap.block("Run '\(commandLine(path)) help <subcommand>' (or '\(commandLine(path)) "
+                                          + "<subcommand> --help') for more about a command.", indent: 0, width: width)
         }
         return text
+    }
+
+    /// What help and the command's man page say of a destructive command: when it asks, then
+    /// the program's policy; nil for a command that is not destructive.
+    func destructiveNote(_ command: Command) -> String? {
+        guard let when = command.destructive else { return nil }
+        guard let policy = manual.destructivePolicy else { return when }
+        return when + " " + policy
     }
 
     /// The synopsis without "usage: ": path, `<subcommand>`, required options, `[options]`,

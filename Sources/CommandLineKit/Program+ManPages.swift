@@ -46,7 +46,14 @@ extension Program {
         s += ".Bl -tag -width Ds\n"
         for option in globals + builtInOptions(isRoot: true) { s += optionItem(option) }
         s += ".El\n"
-        s += environmentSection()
+        let manual = self.manual
+        s += destructiveSection(manual)
+        s += environmentSection(manual)
+        if !manual.files.isEmpty {
+            s += ".Sh FILES\n.Bl -tag -width Ds\n"
+            for file in manual.files { s += ".It Pa \(Roff.argument(file.name))\n" + Roff.prose(file.meaning) }
+            s += ".El\n"
+        }
         if !exitStatuses.isEmpty {
             s += ".Sh EXIT STATUS\n.Bl -tag -width Ds\n"
             for status in exitStatuses { s += ".It \(status.code)\n" + Roff.prose(status.meaning) }
@@ -78,6 +85,10 @@ extension Program {
         }
         s += ".Sh DESCRIPTION\n" + Roff.prose(command.abstract)
         if let discussion = command.discussion { s += ".Pp\n" + Roff.prose(discussion) }
+        if let note = destructiveNote(command) {
+            s += ".Pp\n" + Roff.prose("This command is destructive. " + note)
+            s += "See DESTRUCTIVE COMMANDS in\n.Xr \(Roff.name(name)) 1 .\n"
+        }
         if !command.arguments.isEmpty {
             s += ".Pp\nThe arguments are as follows:\n.Bl -tag -width Ds\n"
             for argument in command.arguments {
@@ -106,8 +117,23 @@ extension Program {
         ".It \(Roff.optionHead(option))\n" + Roff.prose(describe(option))
     }
 
-    /// Every environment variable the model reads, global ones first, each once.
-    private func environmentSection() -> String {
+    /// The program's policy for destructive commands, then each of them with when it asks.
+    private func destructiveSection(_ manual: Manual) -> String {
+        let destructive = visibleCommands().filter { $0.command.destructive != nil }
+        guard !destructive.isEmpty else { return "" }
+        var s = ".Sh DESTRUCTIVE COMMANDS\n"
+        if let policy = manual.destructivePolicy { s += Roff.prose(policy) + ".Pp\n" }
+        s += "The destructive commands are:\n.Bl -tag -width Ds\n"
+        for entry in destructive {
+            s += ".It Nm \(name) Cm \(entry.path.map(Roff.argument).joined(separator: " "))\n"
+            s += Roff.prose(entry.command.destructive ?? "")
+        }
+        return s + ".El\n"
+    }
+
+    /// Every environment variable the model reads, global ones first, each once; then those
+    /// the program reads otherwise (`Manual.environment`).
+    private func environmentSection(_ manual: Manual) -> String {
         var seen: Set<String> = []
         var items = ""
         var sources: [(option: Option, path: [String]?)] = globalOptions.filter { !$0.hidden }.map { ($0, nil) }
@@ -122,6 +148,9 @@ extension Program {
             items += ".Fl \\-\(option.long)\n"
             if let path { items += "of\n.Nm \(name) Cm \(path.map(Roff.argument).joined(separator: " "))\n" }
             items += option.isFlag ? "unless the command line gives it.\n" : "when the command line does not give it.\n"
+        }
+        for variable in manual.environment where seen.insert(variable.name).inserted {
+            items += ".It Ev \(Roff.argument(variable.name))\n" + Roff.prose(variable.meaning)
         }
         return items.isEmpty ? "" : ".Sh ENVIRONMENT\n.Bl -tag -width Ds\n" + items + ".El\n"
     }

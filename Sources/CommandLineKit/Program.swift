@@ -11,17 +11,25 @@ public struct Program: Sendable {
     /// man pages are: parsing, which every start pays for, never needs it.
     public var exitStatuses: [ExitStatus] { makeExitStatuses() }
     private let makeExitStatuses: @Sendable () -> [ExitStatus]
+    /// What help and the man pages say beyond the command tree (the FILES section, environment
+    /// variables that no option reads, how destructive commands confirm), made only when asked
+    /// for, like `exitStatuses`.
+    public var manual: Manual { makeManual() }
+    private let makeManual: @Sendable () -> Manual
     /// The hidden command that completion scripts run for `.dynamic` values; nil offers nothing
     /// for them.
     public let dynamicCompletion: DynamicCompletion?
 
     public init(name: String, version: String, root: Command, globalOptions: [Option],
-                exitStatuses: @escaping @autoclosure @Sendable () -> [ExitStatus] = [], dynamicCompletion: DynamicCompletion? = nil) {
+                exitStatuses: @escaping @autoclosure @Sendable () -> [ExitStatus] = [],
+                manual: @escaping @autoclosure @Sendable () -> Manual = Manual(),
+                dynamicCompletion: DynamicCompletion? = nil) {
         self.name = name
         self.version = version
         self.root = root
         self.globalOptions = globalOptions
         self.makeExitStatuses = exitStatuses
+        self.makeManual = manual
         self.dynamicCompletion = dynamicCompletion
     }
 
@@ -70,6 +78,35 @@ public struct ExitStatus: Sendable {
 
     public init(_ code: Int, _ meaning: String) {
         self.code = code
+        self.meaning = meaning
+    }
+}
+
+/// The program's text for help and man pages that is not part of any command.
+public struct Manual: Sendable {
+    /// How every destructive command confirms (shown before the list of them in the program's
+    /// man page, and with the command's own condition in its help and page); nil leaves it out.
+    public var destructivePolicy: String?
+    /// Environment variables read other than through an option's `env` (which the ENVIRONMENT
+    /// section lists by itself), in the order to show them.
+    public var environment: [ManualItem]
+    /// The FILES section: paths (`folio.db`, `master.key`) and what they are.
+    public var files: [ManualItem]
+
+    public init(destructivePolicy: String? = nil, environment: [ManualItem] = [], files: [ManualItem] = []) {
+        self.destructivePolicy = destructivePolicy
+        self.environment = environment
+        self.files = files
+    }
+}
+
+/// One entry of a man page list: an environment variable or a path, and what it means.
+public struct ManualItem: Sendable {
+    public let name: String
+    public let meaning: String
+
+    public init(_ name: String, _ meaning: String) {
+        self.name = name
         self.meaning = meaning
     }
 }

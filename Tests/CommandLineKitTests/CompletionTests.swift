@@ -65,6 +65,28 @@ import Testing
         #expect(try bash(["folio", "tenants", "pu"], in: space) == [])
     }
 
+    /// Choices holding `*` and `:` (the scopes of `keys mint`): offered whole, never as the
+    /// files that `*` would glob to, and quoted so that bash reads back the value itself.
+    @Test(.enabled(if: ExternalTool.shouldRun("bash"), "needs bash"))
+    func bashQuotesWildcardChoices() throws {
+        let space = try workspace(.bash)
+        defer { try? FileManager.default.removeItem(atPath: space.dir) }
+        #expect(try bash(["folio", "keys", "mint", "--scope", ""], in: space)
+                == ExampleModel.scopes.map { $0.replacingOccurrences(of: "*", with: "\\*") })
+        let documents = ["documents:\\*", "documents:read", "documents:write"]
+        #expect(try bash(["folio", "keys", "mint", "-s", "doc"], in: space) == documents)
+        #expect(try bash(["folio", "keys", "mint", "--scope", "\\*"], in: space) == ["\\*"])
+        // bash splits 'documents:' at the colon; readline replaces only what follows it.
+        #expect(try bash(["folio", "keys", "mint", "--scope", "documents", ":"], in: space) == ["\\*", "read", "write"])
+        #expect(try bash(["folio", "keys", "mint", "--scope", "documents", ":", "r"], in: space) == ["read"])
+        #expect(try bash(["folio", "keys", "mint", "--scope", "=", "doc"], in: space) == documents)
+        // Inside an opened quote the value goes as it is; readline closes the quote.
+        #expect(try bash(["folio", "keys", "mint", "--scope", "'doc"], in: space)
+                == ["documents:*", "documents:read", "documents:write"])
+        // Positional choices take the same way.
+        #expect(try bash(["folio", "documents", "show", "doc_1", "x"], in: space) == ["xml"])
+    }
+
     // MARK: zsh
 
     /// `zsh -f`: the script loads under the real compinit and registers `_folio`; then, with
@@ -115,6 +137,17 @@ import Testing
         #expect(try zsh(["folio", "keys", "mint", "--tenant", "tenants", "--sc"], in: space) == ["--scope"])
     }
 
+    @Test(.enabled(if: ExternalTool.shouldRun("zsh"), "needs zsh"))
+    func zshOffersWildcardChoicesWhole() throws {
+        let space = try workspace(.zsh)
+        defer { try? FileManager.default.removeItem(atPath: space.dir) }
+        // compadd gets the words literally (it quotes what it inserts itself): no file names.
+        #expect(try zsh(["folio", "keys", "mint", "--scope", ""], in: space) == ExampleModel.scopes)
+        let documents = ["documents:*", "documents:read", "documents:write"]
+        #expect(try zsh(["folio", "keys", "mint", "--scope", "doc"], in: space) == documents)
+        #expect(try zsh(["folio", "keys", "mint", "--scope=documents:"], in: space) == documents)
+    }
+
     // MARK: fish
 
     /// `complete -C` in a config-free fish: the candidates (text before the tab).
@@ -143,5 +176,17 @@ import Testing
         #expect(try fish("folio store backup al", in: space) == ["alpha.p12"])
         #expect(try fish("folio keys mint --tenant tenants --sc", in: space) == ["--scope"])
         #expect(try fish("folio tenants pu", in: space) == [])
+    }
+
+    @Test(.enabled(if: ExternalTool.shouldRun("fish"), "needs fish"))
+    func fishOffersWildcardChoicesWhole() throws {
+        let space = try workspace(.fish)
+        defer { try? FileManager.default.removeItem(atPath: space.dir) }
+        // fish expands the words of -a: unquoted, '*' gave the files and 'documents:*' nothing.
+        #expect(try fish("folio keys mint --scope ", in: space).sorted() == ExampleModel.scopes.sorted())
+        #expect(try fish("folio keys mint --scope documents:", in: space).sorted()
+                == ["documents:*", "documents:read", "documents:write"])
+        #expect(try fish("folio keys mint -s ", in: space).sorted() == ExampleModel.scopes.sorted())
+        #expect(try fish("folio documents show doc_1 ", in: space).sorted() == ["pdf", "xml"])
     }
 }

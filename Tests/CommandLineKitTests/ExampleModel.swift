@@ -4,6 +4,8 @@ import CommandLineKit
 enum ExampleModel {
     static let tiers = ["trial", "starter", "pro", "enterprise"]
     static let formats = ["table", "json", "jsonl", "csv", "id"]
+    /// Choices that shells mistreat when unquoted: `*` globs, `:` splits bash's words.
+    static let scopes = ["*", "audit:read", "documents:*", "documents:read", "documents:write", "keys:read", "tenants:read"]
 
     static let globals: [Option] = [
         Option("store", value: "path", kind: .path, env: "FOLIO_STORE", help: "The store directory."),
@@ -42,12 +44,12 @@ enum ExampleModel {
     static let keys = Command("keys", abstract: "Mint, list and revoke API keys.", subcommands: [
         Command("mint", abstract: "Mint a scoped API key.", options: [
             Option("tenant", value: "tenant", kind: .dynamic("tenants"), required: true, help: "The tenant that owns the key."),
-            Option("scope", short: "s", value: "scope", repeated: true, help: "A scope the key grants."),
+            Option("scope", short: "s", value: "scope", kind: .choice(scopes), repeated: true, help: "A scope the key grants."),
             Option("expires-in", value: "days", kind: .integer(1...365), help: "Days until the key expires."),
         ]),
         Command("revoke", abstract: "Revoke keys.", arguments: [
             Argument("key", help: "Key ids to revoke.", repeated: true, kind: .dynamic("keys")),
-        ]),
+        ], destructive: "Asks before revoking a production key."),
     ])
 
     static let issuers = Command("issuers", abstract: "Manage issuers and their certificates.", subcommands: [
@@ -91,7 +93,13 @@ enum ExampleModel {
 
     static let exitStatuses = [ExitStatus(0, "Success."), ExitStatus(2, "Wrong use."), ExitStatus(130, "Interrupted.")]
 
+    static let manual = Manual(
+        destructivePolicy: "A destructive command asks on a terminal and needs --yes otherwise.",
+        environment: [ManualItem("FOLIO_MASTER_KEY", "The master key, instead of master.key."),
+                      ManualItem("FOLIO_STORE", "Listed already, through --store: not listed twice.")],
+        files: [ManualItem("folio.db", "The database."), ManualItem("master.key", "The master key.")])
+
     static let program = Program(name: "folio", version: "1.2.0", root: root, globalOptions: globals,
-                                 exitStatuses: exitStatuses,
+                                 exitStatuses: exitStatuses, manual: manual,
                                  dynamicCompletion: DynamicCompletion(command: "__complete", forwardedOptions: ["store"]))
 }

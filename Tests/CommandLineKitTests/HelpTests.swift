@@ -40,6 +40,20 @@ import Testing
         #expect(!program.help(for: ["tenants"]).contains("--version"))
     }
 
+    @Test func helpIsAVerbAtEveryLevel() throws {
+        #expect(helpText(try parse("help keys mint")) == program.help(for: ["keys", "mint"]))
+        #expect(helpText(try parse("keys help mint")) == program.help(for: ["keys", "mint"]))
+        #expect(helpText(try parse("keys help")) == program.help(for: ["keys"]))
+        #expect(helpText(try parse("issuers cert help generate")) == program.help(for: ["issuers", "cert", "generate"]))
+        #expect(helpText(try parse("issuers help cert")) == program.help(for: ["issuers", "cert"]))
+        #expect(helpText(try parse("-o json keys help mint --tenant x")) == program.help(for: ["keys", "mint"]))
+        // After a group the subcommand named must exist; after a leaf, 'help' is an argument.
+        #expect(parseError("keys help nope")?.kind == .unknownCommand)
+        #expect(try invocation("tenants show help").arguments("tenant") == ["help"])
+        // A group's help says how to ask for more.
+        #expect(program.help(for: ["keys"]).contains("Run 'folio keys help <subcommand>'"))
+    }
+
     @Test func unknownPathFallsBackToLongestPrefix() {
         #expect(program.help(for: ["tenants", "nope"]) == program.help(for: ["tenants"]))
     }
@@ -102,7 +116,7 @@ import Testing
 
     @Test func renderingIsDeterministic() {
         let again = Program(name: "folio", version: "1.2.0", root: ExampleModel.root, globalOptions: ExampleModel.globals,
-                            exitStatuses: ExampleModel.exitStatuses,
+                            exitStatuses: ExampleModel.exitStatuses, manual: ExampleModel.manual,
                             dynamicCompletion: DynamicCompletion(command: "__complete", forwardedOptions: ["store"]))
         for path in [[], ["tenants", "register"], ["issuers", "cert"]] {
             #expect(program.help(for: path) == again.help(for: path))
@@ -116,17 +130,17 @@ import Testing
 
 @Suite struct CanonicalDescriptionTests {
     @Test func stableAndSortedWithoutDefaults() throws {
-        let a = try invocation("keys mint --tenant t1 -s b -s a -y --idempotency-key k1",
+        let a = try invocation("keys mint --tenant t1 -s tenants:read -s documents:read -y --idempotency-key k1",
                                env: ["FOLIO_ACTOR": "ci"])
-        let b = try invocation("-y keys mint --idempotency-key k2 -s b --tenant t1 -s a",
+        let b = try invocation("-y keys mint --idempotency-key k2 -s tenants:read --tenant t1 -s documents:read",
                                env: ["FOLIO_ACTOR": "ci"])
         let excluded: Set<String> = ["idempotency-key", "store", "no-color"]
         #expect(a.canonicalDescription(excluding: excluded) == b.canonicalDescription(excluding: excluded))
         #expect(a.canonicalDescription(excluding: excluded) == """
             command keys mint
             --actor=ci
-            --scope=b
-            --scope=a
+            --scope=tenants:read
+            --scope=documents:read
             --tenant=t1
             --yes
 

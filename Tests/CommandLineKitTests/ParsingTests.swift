@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func requiredOptions() {
-        let error = parseError("keys mint --scope a")
+        let error = parseError("keys mint --scope audit:read")
         #expect(error?.kind == .missingOption)
         #expect(error?.option == "tenant")
         #expect(error?.message == "missing required option '--tenant <tenant>'")

@@ -54,7 +54,7 @@ struct DocumentsBadInputTests {
         #expect(disabled["field"] as? String == "documentType")
         #expect(try folio.run(["issuers", "doc-types", "enable", issuer, "01"]).status == 0)
 
-        #expect(try folio.run(["tenants", "suspend", tenant, "--reason", "unpaid"]).status == 0)
+        #expect(try folio.run(["tenants", "suspend", tenant, "--reason", "unpaid", "--yes"]).status == 0)
         let suspended = try failure(folio, issuer, invoiceLine(1), status: 6)
         #expect(suspended["error"] as? String == "forbidden")
         #expect(suspended["field"] as? String == "tenant")

@@ -42,7 +42,7 @@ struct KeysLifecycleTests {
         #expect(gated.stderr.contains("\"required\":\"starter\"") && gated.stderr.contains("\"current\":\"trial\""))
         try folio.run(["tenants", "set-tier", tenant, "starter"])
         #expect(try folio.run(["keys", "mint", "--tenant", tenant, "--env", "production"]).status == 5)
-        #expect(try folio.run(["tenants", "promote", tenant, "--force"]).status == 0)
+        #expect(try folio.run(["tenants", "promote", tenant, "--force", "--yes"]).status == 0)
         let live = try folio.mint(["--tenant", tenant])
         #expect(live.string("secret")?.hasPrefix("folio_live_") == true)
         #expect(live.string("environment") == "production")
@@ -95,7 +95,7 @@ struct KeysLifecycleTests {
     func revoke() throws {
         let folio = try FolioHarness()
         let (tenant, sandbox) = try folio.registerTenant("ana@example.com", tier: "starter")
-        try folio.run(["tenants", "promote", tenant, "--force"])
+        try folio.run(["tenants", "promote", tenant, "--force", "--yes"])
         let live = try folio.mint(["--tenant", tenant])
         let refused = try folio.run(["keys", "revoke", live.string("id") ?? ""])
         #expect(refused.status == 2)

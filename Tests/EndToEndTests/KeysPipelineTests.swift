@@ -70,7 +70,7 @@ struct KeysPipelineTests {
         let (tenant, _) = try folio.registerTenant("ana@example.com", tier: "starter")
         let key = try folio.mint(["--tenant", tenant])
         try folio.run(["keys", "rotate", key.string("id") ?? ""])
-        try folio.run(["tenants", "promote", tenant, "--force"])
+        try folio.run(["tenants", "promote", tenant, "--force", "--yes"])
         let events = try folio.sqlite("SELECT type FROM events ORDER BY seq").split(separator: "\n").map(String.init)
         #expect(events == ["tenant.created", "key.created", "key.created", "key.created", "key.rotated",
                            "tenant.promoted", "key.revoked", "key.created", "key.revoked", "key.created"])
@@ -104,7 +104,7 @@ struct KeysPipelineTests {
         let ci = try folio.mint(["--tenant", tenant, "--label", "ci", "--scope", "documents:read"])
         #expect(try folio.run(["tenants", "promote", tenant]).status == 5)   // not verified
         try folio.run(["tenants", "verify", tenant, "--force"])
-        let result = try folio.run(["tenants", "promote", tenant, "-o", "json"])
+        let result = try folio.run(["tenants", "promote", tenant, "-o", "json", "--yes"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
         #expect(json.string("environment") == "production")

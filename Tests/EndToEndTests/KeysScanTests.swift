@@ -37,7 +37,7 @@ struct KeysScanTests {
         let activeItem = try #require(items.last)
         #expect(activeItem.string("tenantId") == tenant && activeItem.string("start") == String(active.prefix(15)))
 
-        let revoking = try folio.run(["keys", "scan", repo, "--revoke"])
+        let revoking = try folio.run(["keys", "scan", repo, "--revoke", "--yes"])
         #expect(revoking.status == 0, "\(revoking.stderr)")
         #expect(!revoking.stdout.contains(active))
         #expect(try folio.verifyBody(try folio.verify(active)).string("reason") == "revoked")

@@ -75,7 +75,7 @@ struct KeysVerifyTests {
         #expect(later.status == 6)
         #expect(try folio.verifyBody(later).string("reason") == "expired")
 
-        #expect(try folio.run(["tenants", "suspend", tenant, "--reason", "unpaid"]).status == 0)
+        #expect(try folio.run(["tenants", "suspend", tenant, "--reason", "unpaid", "--yes"]).status == 0)
         let suspended = try folio.verify(secret)
         #expect(suspended.status == 6)
         #expect(try folio.verifyBody(suspended).string("reason") == "tenant_suspended")

@@ -48,6 +48,13 @@ import FolioTestSupport
         #expect(try complete(" issuers cert show ", ["issuers", "cert", "show", ""]) == [ids["issuer"] ?? "-"])
         #expect(try complete(" documents show ", ["documents", "show", ""]) == [ids["document"] ?? "-", ids["accessKey"] ?? "-"])
         #expect(try complete(" keys mint --tenant=an", ["keys", "mint", "--tenant", "=", "an"]) == ["ana@example.com"])
+        // Scopes: every one, '*' escaped (never the files of the directory, which holds the
+        // script), and after 'documents:' only what readline puts after the colon.
+        #expect(try complete(" keys mint --scope ", ["keys", "mint", "--scope", ""])
+                == ShellCompletionTests.scopes.map { $0.replacingOccurrences(of: "*", with: "\\*") })
+        #expect(try complete(" keys mint --scope documents:", ["keys", "mint", "--scope", "documents", ":"])
+                == ["\\*", "read", "write", "delete"])
+        #expect(try complete(" keys verify --scope audit:", ["keys", "verify", "--scope", "audit", ":"]) == ["read"])
         // --store on the line wins over FOLIO_STORE; without a store, nothing.
         let elsewhere = ["FOLIO_STORE": dir + "/none"]
         #expect(try complete(" tenants show a", ["tenants", "show", "a"], elsewhere) == [])
@@ -77,6 +84,9 @@ import FolioTestSupport
         #expect(try complete(["issuers", "cert", "show", "iss_"]) == ["\(ids["issuer"] ?? "-")\tMatriz, RUC 1790011674001"])
         #expect(values(try complete(["documents", "show", ""])) == [ids["document"] ?? "-", ids["accessKey"] ?? "-"])
         #expect(try complete(["tenants", "show", ""], ["FOLIO_STORE": dir + "/none"]) == [])
+        #expect(try complete(["keys", "mint", "--scope", ""]) == ShellCompletionTests.scopes)
+        #expect(try complete(["keys", "mint", "--scope", "documents:"]) == ["documents:*", "documents:read", "documents:write",
+                                                                             "documents:delete"])
     }
 
     @Test(.enabled(if: ExternalTool.shouldRun("fish"), "needs fish"))
@@ -102,5 +112,21 @@ import FolioTestSupport
         #expect(try complete(" issuers cert show ") == ["\(ids["issuer"] ?? "-")\tMatriz, RUC 1790011674001"])
         #expect(values(try complete(" documents show ")).sorted() == [ids["document"] ?? "-", ids["accessKey"] ?? "-"].sorted())
         #expect(try complete(" tenants show ", ["FOLIO_STORE": dir + "/none"]) == [])
+        #expect(values(try complete(" keys mint --scope ")).sorted() == ShellCompletionTests.scopes.sorted())
+        #expect(values(try complete(" keys mint --scope documents:")).sorted()
+                == ["documents:*", "documents:delete", "documents:read", "documents:write"])
     }
+
+    /// What `keys mint --scope` accepts: `*`, then `noun:*` for each noun, then the catalogue.
+    static let scopes: [String] = {
+        let catalogue = ["tenants:read", "tenants:write", "issuers:read", "issuers:write", "keys:read", "keys:write",
+                         "documents:read", "documents:write", "documents:delete", "exports:read", "exports:write",
+                         "webhooks:read", "webhooks:write", "notifications:read", "notifications:write", "audit:read"]
+        var nouns: [String] = []
+        for scope in catalogue {
+            let noun = String(scope.split(separator: ":")[0])
+            if !nouns.contains(noun) { nouns.append(noun) }
+        }
+        return ["*"] + nouns.map { $0 + ":*" } + catalogue
+    }()
 }

@@ -110,10 +110,10 @@ struct TenantsTests {
         let id = try #require(try folio.json(["tenants", "register", "--email", "ana@example.com"])["id"] as? String)
         #expect(try folio.json(["tenants", "set-tier", "ana@example.com", "starter"])["tier"] as? String == "starter")
         #expect(try folio.json(["tenants", "set-language", id, "en"])["language"] as? String == "en")
-        let suspended = try folio.json(["tenants", "suspend", id, "--reason", "payment overdue"])
+        let suspended = try folio.json(["tenants", "suspend", id, "--reason", "payment overdue", "--yes"])
         #expect(suspended["status"] as? String == "suspended")
         #expect(suspended["suspendedReason"] as? String == "payment overdue")
-        #expect(try folio.run(["tenants", "suspend", id, "--reason", "again"]).status == 5)
+        #expect(try folio.run(["tenants", "suspend", id, "--reason", "again", "--yes"]).status == 5)
         // Never verified: activation returns it to pending_verification.
         #expect(try folio.json(["tenants", "activate", id])["status"] as? String == "pending_verification")
         #expect(try folio.run(["tenants", "activate", id]).status == 5)

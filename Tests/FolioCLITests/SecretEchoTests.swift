@@ -59,7 +59,7 @@ struct SecretEchoTests {
     @Test("notes and a key mistaken for an idempotency key, truncated and overlong keys")
     func notesAndShapes() throws {
         let (folio, secret) = try minted()
-        let first = folio.run(["tenants", "suspend", "ana@example.com", "--reason", "r", "--idempotency-key", secret])
+        let first = folio.run(["tenants", "suspend", "ana@example.com", "--reason", "r", "--idempotency-key", secret, "--yes"])
         #expect(first.status == 0, "\(first.stderr)")
         let replay = folio.run(["tenants", "suspend", "ana@example.com", "--reason", "r", "--idempotency-key", secret])
         expectRedacted(replay, secret, status: 0, "replay note")

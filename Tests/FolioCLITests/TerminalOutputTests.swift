@@ -58,7 +58,7 @@ struct TerminalOutputTests {
         #expect(shown.status == 0)
         #expect(shown.stdout.isEmpty, "no header without rows: \(shown.stdout)")
         #expect(shown.stderr == "no tenants match\n")
-        #expect(folio.run(["audit", "list", "--target", "ten_none"], terminal: true, width: 80).stderr == "no audit entries match\n")
+        #expect(folio.run(["audit", "list", "--action", "key.revoke"], terminal: true, width: 80).stderr == "no audit entries match\n")
         let piped = folio.run(["tenants", "list"])
         #expect(piped.status == 0 && piped.stdout.isEmpty && piped.stderr.isEmpty)
         let json = folio.run(["tenants", "list", "-o", "json"], terminal: true, width: 80)

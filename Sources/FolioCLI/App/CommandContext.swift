@@ -206,14 +206,4 @@ final class CommandContext {
         let why = error.isDirectory ? "it is a directory, not a file" : error.reason
         return .validation("cannot read the \(limit.what) from '\(path)': \(why)", field: field)
     }
-
-    /// Asks before a destructive action: `--yes` skips it; without a terminal it fails naming --yes.
-    func confirm(_ question: String) throws(FolioError) {
-        if globals.yes || globals.dryRun { return }
-        guard console.stdinIsTerminal else {
-            throw FolioError(.usage, "this is a destructive action and stdin is not a terminal to confirm it",
-                             hint: "pass --yes to confirm")
-        }
-        guard console.confirm(question) else { throw FolioError(.usage, "cancelled; nothing was changed") }
-    }
 }

@@ -11,15 +11,23 @@ public enum FolioApp {
         "folio", abstract: "Administer a Folio e-invoicing platform from its local store.",
         discussion: "Run 'folio init' once, then register tenants, mint API keys, and sign invoices. "
             + "Results go to stdout; messages and errors to stderr. Exit statuses are listed in folio(1).",
-        leaves: [InitCommand.self, CompletionsCommand.self, GenerateDocsCommand.self, CompleteCommand.self],
+        leaves: [InitCommand.self, CompletionsCommand.self, VersionCommand.self, GenerateDocsCommand.self,
+                 CompleteCommand.self],
         groups: [StoreCommands.group, TenantsCommands.group, KeysCommands.group, IssuersCommands.group,
-                 DocumentsCommands.group, AuditCommands.group])
+                 DocumentsCommands.group, AuditCommands.group],
+        examples: [
+            Example("folio init", "make the store, once"),
+            Example("folio tenants register --email ana@example.com --name \"Ana Foods\" --tier starter"),
+            Example("folio keys mint --tenant ana@example.com --label ci --scope documents:read -q"),
+            Example("folio documents create --issuer iss_… --file invoice.json -o json"),
+            Example("folio help keys mint", "help on one command (the same as folio keys mint --help)"),
+        ])
 
     /// The declarative model that parsing, help, completions and man pages are rendered from.
     /// `.dynamic` values complete through the hidden `__complete`, from the store that
     /// `--store` on the line being completed names.
     public static let program = Program(name: "folio", version: version, root: tree.spec, globalOptions: GlobalOptions.specs,
-                                        exitStatuses: ExitTable.manPage,
+                                        exitStatuses: ExitTable.manPage, manual: FolioManual.manual,
                                         dynamicCompletion: DynamicCompletion(command: CompleteCommand.name,
                                                                              forwardedOptions: ["store"]))
 

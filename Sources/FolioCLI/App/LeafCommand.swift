@@ -29,11 +29,11 @@ struct CommandGroup: Sendable {
     let groups: [CommandGroup]
 
     init(_ name: String, abstract: String, discussion: String? = nil, leaves: [any LeafCommand.Type],
-         groups: [CommandGroup] = []) {
+         groups: [CommandGroup] = [], examples: [Example] = []) {
         // `spec` is computed: build each leaf's once (start-up time).
         let leafSpecs = leaves.map { $0.spec }
         spec = Command(name, abstract: abstract, discussion: discussion,
-                       subcommands: leafSpecs + groups.map(\.spec))
+                       subcommands: leafSpecs + groups.map(\.spec), examples: examples)
         var table: [String: CommandHandler] = [:]
         for (leaf, leafSpec) in zip(leaves, leafSpecs) { table[leafSpec.name] = CommandGroup.handler(of: leaf) }
         self.leaves = table

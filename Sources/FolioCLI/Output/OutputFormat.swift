@@ -39,6 +39,20 @@ struct Column<Item> {
         self.time = time
         self.freeText = false
     }
+
+    private init(header: String, value: @escaping (Item) -> String, time: ((Item) -> Timestamp?)?, freeText: Bool) {
+        self.header = header
+        self.value = value
+        self.time = time
+        self.freeText = freeText
+    }
+
+    /// The same column (header, time, free text) for a value that holds an `Item`.
+    func reading<Outer>(_ part: @escaping (Outer) -> Item) -> Column<Outer> {
+        let value = self.value, time = self.time
+        return Column<Outer>(header: header, value: { value(part($0)) }, time: time.map { time in { time(part($0)) } },
+                             freeText: freeText)
+    }
 }
 
 import FolioCore

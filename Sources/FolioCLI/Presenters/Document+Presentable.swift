@@ -15,6 +15,34 @@ extension StoredDocument: Presentable {
     }
 }
 
+/// `documents create`'s result: the document as everywhere, plus `warnings` in its JSON (in
+/// words, as stderr shows them; an empty list when there are none).
+extension CreatedDocument: Presentable {
+    var id: String { document.id }
+
+    var json: JSONValue {
+        guard case .object(var members) = document.json else { return document.json }
+        members.append(JSONMember("warnings", .array(warnings.map { .string($0.text) })))
+        return .object(members)
+    }
+
+    static var columns: [Column<CreatedDocument>] {
+        StoredDocument.columns.map { $0.reading(\.document) }
+    }
+}
+
+extension DocumentWarning {
+    /// The warning as `warning: …` on stderr and in the JSON's `warnings` says it.
+    var text: String {
+        switch self {
+        case .selfGeneratedCertificate(let issuerId, let certificateId):
+            return "issuer \(issuerId) of a production tenant signs with a self-generated certificate (\(certificateId)), "
+                + "which the SRI rejects: import the issuer's certificate from an accredited authority with "
+                + "'folio issuers cert import \(issuerId) --p12 FILE'"
+        }
+    }
+}
+
 extension DocumentVerification: Presentable {
     var id: String { accessKey ?? source }
 

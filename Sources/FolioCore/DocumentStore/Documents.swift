@@ -25,9 +25,11 @@ public enum Documents {
     /// taken as always, under the series' lock; when it or anything the XML was built from is not
     /// what the draft was made for (another writer took numbers meanwhile, the certificate was
     /// replaced, the tenant was promoted), the invoice is built and signed again there, with what
-    /// is true now. So the stored XML always carries the number the document got.
+    /// is true now. So the stored XML always carries the number the document got. A production
+    /// tenant signing with a self-generated certificate gets the document and a warning
+    /// (`DocumentWarning`).
     public static func create(issuer handle: String, input: JSONValue, profile: SignatureProfile, masterKey: [UInt8],
-                              cache: SigningKeyCache = SigningKeyCache()) -> Mutation<StoredDocument> {
+                              cache: SigningKeyCache = SigningKeyCache()) -> Mutation<CreatedDocument> {
         let type = SRIDocumentType.factura
         return Mutation(ahead: { store, ctx throws(FolioError) -> DocumentDraft in
             let (signer, next) = try readAhead(handle, masterKey: masterKey, cache: cache, group: ctx.group, store: store,
@@ -59,7 +61,9 @@ public enum Documents {
             let details = JSONValue.object([JSONMember("accessKey", .string(document.accessKey)),
                                             JSONMember("number", .string(document.number)),
                                             JSONMember("total", .string(document.total))])
-            return Change(document,
+            let warnings = DocumentWarning.warnings(environment: tenant.environment, issuerId: issuer.id,
+                                                    certificate: signer.material.info)
+            return Change(CreatedDocument(document: document, warnings: warnings),
                           audit: [AuditRecord(action: "document.create", targetId: document.id, tenantId: tenant.id, details: details)],
                           events: [DomainEvent(type: .documentSigned, tenantId: tenant.id, targetId: document.id,
                                                payload: document.json)])

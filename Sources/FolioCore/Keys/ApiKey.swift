@@ -166,4 +166,13 @@ public enum DurationText {
         default: return nil
         }
     }
+
+    /// `seconds` in the largest unit that divides it (`24h`, `90m`, `7d`, `45s`): what
+    /// `seconds(_:)` reads back.
+    public static func text(_ seconds: Int64) -> String {
+        for (unit, size) in [("d", Int64(86400)), ("h", 3600), ("m", 60)] where seconds > 0 && seconds % size == 0 {
+            return "\(seconds / size)\(unit)"
+        }
+        return "\(seconds)s"
+    }
 }

@@ -50,6 +50,13 @@ public enum Keys {
     /// The longest grace a rotation may give the old key.
     public static let maximumGrace: Int64 = 7 * 86400
 
+    /// The grace a rotation gives the old key when none is asked for: a day for a production
+    /// key, so that the clients still holding it have time to switch (ending it at once would
+    /// take them down); none for a sandbox key, whose clients are tests.
+    public static func defaultGrace(for environment: Environment) -> Int64 {
+        environment == .production ? 86400 : 0
+    }
+
     /// A key named by `handle`: a `key_` id, or a displayed start (`folio_test_AbCd`). An
     /// ambiguous start is a `conflict` (exit 5) that lists the candidates.
     static func find(_ handle: String, in tx: StoreTransaction, now: Timestamp) throws(FolioError) -> ApiKey {
@@ -213,13 +220,15 @@ public enum Keys {
     }
 
     /// Replaces a key: the new one copies label, scopes, environment, rate limit and expiry;
-    /// the old one keeps working for `grace` seconds, never past its own expiry.
-    public static func rotate(_ handle: String, graceSeconds: Int64) -> Mutation<KeyRotation> {
+    /// the old one keeps working for `graceSeconds` (nil: `defaultGrace` for its environment),
+    /// never past its own expiry.
+    public static func rotate(_ handle: String, graceSeconds: Int64?) -> Mutation<KeyRotation> {
         Mutation { tx, ctx throws(FolioError) in
-            guard graceSeconds >= 0, graceSeconds <= maximumGrace else {
+            if let graceSeconds, graceSeconds < 0 || graceSeconds > maximumGrace {
                 throw .validation("the grace is at most 7 days (7d)", field: "grace")
             }
             var old = try find(handle, in: tx, now: ctx.now)
+            let graceSeconds = graceSeconds ?? defaultGrace(for: old.environment)
             guard old.status == .active else {
                 throw .invalidState("key \(old.id) (\(old.start)…) is \(old.status.rawValue) and cannot be rotated",
                                     remedy: .mintKey(tenant: old.tenantId))

@@ -45,8 +45,8 @@ struct IssuersDefaultTests {
 
         let input = try JSONParser.parse(#"{"buyer":{"identificationType":"07","identification":"9999999999999","name":"CONSUMIDOR FINAL"},"items":[{"code":"A","description":"A","quantity":"1","unitPrice":"1.00","ivaRate":"4"}]}"#)
         let signed = try store.perform(Documents.create(issuer: issuerId, input: input, profile: .sri, masterKey: masterKey),
-                                       context: context("documents create")) { doc throws(FolioError) in Array(doc.id.utf8) }
-        let report = try Documents.verify(store: store, handle: try #require(signed.result?.id), now: now)
+                                       context: context("documents create")) { made throws(FolioError) in Array(made.document.id.utf8) }
+        let report = try Documents.verify(store: store, handle: try #require(signed.result?.document.id), now: now)
         #expect(report.valid, "\(report.failures)")
 
         // A RUC that is not 13 digits ending in 001 fails validation naming ruc; no tenant is left behind.

@@ -14,7 +14,7 @@ struct SigningAheadTests {
         #"{"buyer":{"identificationType":"07","identification":"9999999999999","name":"CONSUMIDOR FINAL"},"items":[{"code":"A\#(n)","description":"Item \#(n)","quantity":"1","unitPrice":"2.50","ivaRate":"4"}]}"#
     }
 
-    func create(_ w: WatchedStore, _ issuerId: String, _ n: Int) throws -> Mutation<StoredDocument> {
+    func create(_ w: WatchedStore, _ issuerId: String, _ n: Int) throws -> Mutation<CreatedDocument> {
         Documents.create(issuer: issuerId, input: try JSONParser.parse(Self.line(n)), profile: .sri, masterKey: w.masterKey)
     }
 
@@ -39,7 +39,7 @@ struct SigningAheadTests {
         let issuerId = try w.issuer()
         let made = try w.log.watch { try w.perform(try create(w, issuerId, 1)) }
         #expect(w.log.seen == [.outside(.signature)])
-        let document = try #require(made.result)
+        let document = try #require(made.result?.document)
         #expect(document.sequential == 1)
         try expectConsistent(w, document)
         #expect(try w.auditActions().last == "document.create")
@@ -58,7 +58,7 @@ struct SigningAheadTests {
         let dry = w.log.watch {
             w.store.performBatch(inputs, groupSize: 3, context: w.context(dryRun: true), mutation: mutation,
                                  record: { _ throws(FolioError) in [] }) { outcomes, _ in
-                dryNumbers += outcomes.compactMap { try? $0.outcome.get().result?.sequential }
+                dryNumbers += outcomes.compactMap { try? $0.outcome.get().result?.document.sequential }
             }
         }
         #expect(dry.succeeded == 6 && dry.failed == 1)
@@ -95,12 +95,12 @@ struct SigningAheadTests {
             // Signed ahead for number 1; another process takes 1 before this one writes.
             log.paused = true
             defer { log.paused = false }
-            otherDocument = try? other.perform(otherMutation, context: context) { _ throws(FolioError) in [] }.result
+            otherDocument = try? other.perform(otherMutation, context: context) { _ throws(FolioError) in [] }.result?.document
         }
         let made = try w.log.watch { try w.perform(try create(w, issuerId, 1)) }
         #expect(otherDocument?.sequential == 1)
         #expect(w.log.seen == [.outside(.signature), .underLock(.signature)])
-        let document = try #require(made.result)
+        let document = try #require(made.result?.document)
         #expect(document.sequential == 2)
         try expectConsistent(w, document)
         try expectConsistent(w, try #require(otherDocument))
@@ -121,7 +121,7 @@ struct SigningAheadTests {
         }
         let made = try w.log.watch { try w.perform(try create(w, issuerId, 1)) }
         #expect(w.log.seen == [.outside(.signature), .underLock(.signature)])
-        let document = try #require(made.result)
+        let document = try #require(made.result?.document)
         #expect(document.certificateId == replaced)
         try expectConsistent(w, document)
     }

@@ -5,5 +5,6 @@ import FolioCore
 enum AuditCommands {
     static let group = CommandGroup(
         "audit", abstract: "Read and verify the append-only, hash-chained audit log.",
-        leaves: [AuditList.self, AuditVerify.self])
+        leaves: [AuditList.self, AuditVerify.self],
+        examples: [Example("folio audit list --target ana@example.com"), Example("folio audit verify")])
 }

@@ -21,6 +21,9 @@ final class BatchPrinter {
     private var collected: [JSONValue] = []
     private var printedRows = false
     private var done = 0
+    /// Document warnings said already: each once per batch, not once per document (a batch
+    /// of a thousand invoices signed with the same certificate gets one line).
+    private var warned: Set<DocumentWarning> = []
     /// The exit status of the first failed line.
     private(set) var firstFailure: Int32?
 
@@ -34,7 +37,7 @@ final class BatchPrinter {
 
     /// One group's outcomes, in line order: one write per group, flushed before anything goes to
     /// stderr so that a terminal still shows results and errors in line order.
-    func print(_ outcomes: [BatchItemOutcome<StoredDocument>], warnings: [String]) {
+    func print(_ outcomes: [BatchItemOutcome<CreatedDocument>], warnings: [String]) {
         // A group that failed as a whole (its commit) is one error, not one per line.
         if outcomes.count > 1, let first = outcomes.first, let last = outcomes.last,
            case .failure(var error) = first.outcome,
@@ -51,14 +54,16 @@ final class BatchPrinter {
         for item in outcomes {
             switch item.outcome {
             case .success(let outcome):
-                if let document = outcome.result {
+                var notes = outcome.warnings
+                if let created = outcome.result {
                     if collectsJSON {
-                        collected.append(document.json)
+                        collected.append(created.json)
                     } else if alignsTable {
-                        pending += aligned(Presented(one: document))
+                        pending += aligned(Presented(one: created))
                     } else {
-                        pending += renderer.chunk([document], first: !printedRows)
+                        pending += renderer.chunk([created], first: !printedRows)
                     }
+                    notes += created.warnings.filter { warned.insert($0).inserted }.map(\.text)
                 } else if let recorded = outcome.recorded {
                     // A replayed line: its recorded result, in this call's format.
                     if let presented = Presented(recorded: recorded) {
@@ -72,10 +77,10 @@ final class BatchPrinter {
                     }
                 }
                 printedRows = true
-                if !outcome.warnings.isEmpty {
+                if !notes.isEmpty {
                     context.console.out(pending)
                     pending = []
-                    for warning in outcome.warnings { context.console.warn(warning) }
+                    for warning in notes { context.console.warn(warning) }
                 }
             case .failure(var error):
                 context.console.out(pending)
@@ -94,7 +99,7 @@ final class BatchPrinter {
     }
 
     /// The layout of a terminal table fitted to the rows of the first group that has any.
-    private func firstLayout(_ outcomes: [BatchItemOutcome<StoredDocument>]) -> TableLayout? {
+    private func firstLayout(_ outcomes: [BatchItemOutcome<CreatedDocument>]) -> TableLayout? {
         var rows: [Presented] = []
         for item in outcomes {
             guard case .success(let outcome) = item.outcome else { continue }

@@ -62,9 +62,15 @@ enum DocumentsCreate: LeafCommand {
             Documents.create(issuer: options.issuer, input: input, profile: options.profile, masterKey: masterKey, cache: cache)
         }
         if case .document(let input, _) = options.input.kind {
-            try context.perform(mutation(input), present: { Presented(one: $0) }) { document in
-                "signed \(document.id): \(document.number), access key \(document.accessKey), total \(document.total)"
+            var warnings: [DocumentWarning] = []
+            try context.perform(mutation(input), present: { created in
+                warnings = created.warnings
+                return Presented(one: created)
+            }) { created in
+                let document = created.document
+                return "signed \(document.id): \(document.number), access key \(document.accessKey), total \(document.total)"
             }
+            for warning in warnings { context.console.warn(warning.text) }
             return
         }
         let printer = BatchPrinter(context: context)

@@ -10,7 +10,13 @@ enum KeysCommands {
             + "the key's SHA-256 and its displayed start (folio_test_AbCd); the secret is printed once, when the "
             + "key is minted, rotated, or returned by 'tenants register'/'tenants promote'.",
         leaves: [KeysMint.self, KeysList.self, KeysShow.self, KeysRevoke.self, KeysRotate.self, KeysVerify.self,
-                 KeysScan.self])
+                 KeysScan.self],
+        examples: [
+            Example("folio keys mint --tenant ana@example.com --label ci --scope documents:read -q"),
+            Example("folio keys list --tenant ana@example.com --status active"),
+            Example("folio keys rotate key_01JD… --yes", "a production key's old secret keeps working 24h by default"),
+            Example("folio keys scan ./repo"),
+        ])
 
     static let handle: ArgumentKey<String> = .string(
         "key", help: "The key: its id (key_…) or its displayed start (folio_test_AbCd).", kind: .completing(.keys))

@@ -19,7 +19,8 @@ enum KeysScan: LeafCommand {
             + "found and not revoked.",
         options: [revoke.option],
         arguments: [paths.argument],
-        examples: [Example("folio keys scan ./repo"), Example("folio keys scan ./repo --revoke -o json")])
+        examples: [Example("folio keys scan ./repo"), Example("folio keys scan ./repo --revoke --yes -o json")],
+        destructive: "With --revoke, asks before revoking the active keys it found.")
 
     struct Options {
         var paths: [String]
@@ -38,7 +39,13 @@ enum KeysScan: LeafCommand {
         var findings: [KeyFinding] = []
         if options.revoke {
             for c in found.candidates { context.fingerprintInput(Array("\(c.file):\(c.line):\(c.hash ?? c.start)".utf8)) }
-            try context.perform(Keys.scanAndRevoke(found.candidates), present: { result in
+            try context.perform(Keys.scanAndRevoke(found.candidates), confirming: { result in
+                let keys = Set(result.filter(\.revokedNow).compactMap(\.keyId))
+                guard !keys.isEmpty else { return nil }
+                let places = result.filter(\.revokedNow).prefix(3).map { "\($0.file):\($0.line)" }.joined(separator: ", ")
+                return "Revoke the \(keys.count) active key(s) found (\(places)\(keys.count > 3 ? ", …" : ""))? "
+                    + "Clients using them stop working at once."
+            }, present: { result in
                 findings = result
                 return Presented(list: result, nextCursor: nil)
             }) { result in "scanned; revoked \(result.filter(\.revokedNow).count) active key(s)" }

@@ -14,12 +14,13 @@ enum StoreRotateMasterKeyCommand: LeafCommand {
             + "finishes the rename. master.key.old opens the database backups made before the rotation: move it "
             + "beside them (a later rotation refuses while it is in the store). Back up the new master.key at once. "
             + "A secret that does not open stops the rotation (exit 9). A key given in FOLIO_MASTER_KEY is not "
-            + "rotated (exit 2): the new key could not reach where that variable is kept. Asks for confirmation on "
-            + "a terminal and needs --yes otherwise; --dry-run opens and seals every secret and writes nothing.",
+            + "rotated (exit 2): the new key could not reach where that variable is kept. --dry-run opens and seals "
+            + "every secret and writes nothing.",
         examples: [
             Example("folio store rotate-master-key --dry-run", "check that every secret opens"),
             Example("folio store rotate-master-key --yes && cp -p \"$FOLIO_STORE/master.key\" /backups/"),
-        ])
+        ],
+        destructive: "Always asks: database backups made before it open only with master.key.old.")
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) {
         if context.globals.idempotencyKey != nil {

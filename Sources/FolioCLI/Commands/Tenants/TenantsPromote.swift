@@ -14,7 +14,8 @@ enum TenantsPromote: LeafCommand {
             + "secrets). A tenant with no active sandbox key gets none: mint one with 'keys mint --env production'.",
         options: [force.option],
         arguments: [TenantsCommands.handle.argument],
-        examples: [Example("folio tenants promote ana@example.com -o json")])
+        examples: [Example("folio tenants promote ana@example.com --yes -o json")],
+        destructive: "Always asks: the tenant's active sandbox keys are revoked at once.")
 
     struct Options {
         var handle: String
@@ -26,7 +27,10 @@ enum TenantsPromote: LeafCommand {
     }
 
     static func run(_ options: Options, _ context: CommandContext) throws {
-        try context.perform(Tenants.promote(options.handle, force: options.force), present: { Presented(document: $0, rows: $0.keys) }) {
+        try context.perform(Tenants.promote(options.handle, force: options.force), confirming: { result in
+            "Promote \(result.tenant.email) (\(result.tenant.id)) to production? Its \(result.revokedKeyIds.count) active "
+                + "sandbox key(s) are revoked at once; production keys replace them."
+        }, present: { Presented(document: $0, rows: $0.keys) }) {
             "promoted \($0.tenant.id) to production; revoked \($0.revokedKeyIds.count) sandbox key(s), minted \($0.keys.count) production key(s)"
         }
     }

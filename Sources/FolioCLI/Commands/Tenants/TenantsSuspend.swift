@@ -9,7 +9,8 @@ enum TenantsSuspend: LeafCommand {
         "suspend", abstract: "Suspend a tenant: its keys stop verifying until it is activated again.",
         options: [reason.option],
         arguments: [TenantsCommands.handle.argument],
-        examples: [Example("folio tenants suspend ana@example.com --reason \"payment overdue\"")])
+        examples: [Example("folio tenants suspend ana@example.com --reason \"payment overdue\" --yes")],
+        destructive: "Always asks: the tenant's keys stop verifying, and it issues no documents until 'tenants activate'.")
 
     struct Options {
         var handle: String
@@ -21,7 +22,9 @@ enum TenantsSuspend: LeafCommand {
     }
 
     static func run(_ options: Options, _ context: CommandContext) throws {
-        try context.perform(Tenants.suspend(options.handle, reason: options.reason), present: { Presented(one: $0) }) {
+        try context.perform(Tenants.suspend(options.handle, reason: options.reason), confirming: { tenant in
+            "Suspend \(tenant.email) (\(tenant.id))? Its API keys stop verifying at once."
+        }, present: { Presented(one: $0) }) {
             "suspended \($0.id)"
         }
     }
