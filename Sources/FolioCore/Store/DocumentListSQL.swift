@@ -1,0 +1,147 @@
+import FolioSupport
+
+/// Where a page of documents ends: the sort it was made in, the last document's sort key and
+/// its id. The next page seeks past that pair in the sort's index, so a page deep in the list
+/// costs what the first one does (no OFFSET), and documents written between pages neither
+/// repeat nor go missing. Given out opaque (base64url of `sort|key|id`): nothing outside
+/// builds or reads one, and one made in another order is refused rather than misread.
+struct DocumentCursor: Equatable {
+    var sort: DocumentSort
+    /// `YYYY-MM-DD` when sorted by date; cents when by total.
+    var key: SQLValue
+    var id: String
+
+    init(sort: DocumentSort, key: SQLValue, id: String) {
+        self.sort = sort
+        self.key = key
+        self.id = id
+    }
+
+    /// The cursor after `document` in `sort`.
+    init(after document: StoredDocument, sort: DocumentSort) {
+        self.sort = sort
+        id = document.id
+        key = sort.byTotal ? .integer(DocumentListColumns(document).totalCents) : .text(document.issueDate)
+    }
+
+    var text: String {
+        let keyText: String
+        switch key {
+        case .integer(let cents): keyText = String(cents)
+        case .text(let date): keyText = date
+        default: keyText = ""
+        }
+        return Self.base64URL(Array("\(sort.rawValue)|\(keyText)|\(id)".utf8))
+    }
+
+    /// Reads a cursor that `text` made for a list in `sort`; fails naming what to do about it.
+    init(parsing text: String, for sort: DocumentSort) throws(FolioError) {
+        let foreign = FolioError.validation("the cursor '\(text)' is not one this command gave out", field: "cursor",
+                                            remedy: .restartList(sortedBy: nil))
+        guard text.utf8.count <= 200, let bytes = Self.bytes(base64URL: text), let decoded = String(validating: bytes, as: UTF8.self)
+        else { throw foreign }
+        let parts = decoded.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, let made = DocumentSort(rawValue: parts[0]), ULID.isValid(parts[2], prefix: .document)
+        else { throw foreign }
+        guard made == sort else {
+            throw .validation("the cursor '\(text)' continues a list sorted by \(made.rawValue), not by \(sort.rawValue)",
+                              field: "cursor", remedy: .restartList(sortedBy: made.rawValue))
+        }
+        if made.byTotal {
+            guard let cents = Int64(parts[1]), cents >= 0 else { throw foreign }
+            key = .integer(cents)
+        } else {
+            guard CalendarDate(iso: parts[1]) != nil else { throw foreign }
+            key = .text(parts[1])
+        }
+        self.sort = made
+        id = parts[2]
+    }
+
+    /// Base64url without padding (RFC 4648 §5): a cursor is pasted into command lines and URLs.
+    private static func base64URL(_ bytes: [UInt8]) -> String {
+        String(Base64.encode(bytes).compactMap { (c: Character) -> Character? in
+            c == "+" ? "-" : c == "/" ? "_" : c == "=" ? nil : c
+        })
+    }
+
+    private static func bytes(base64URL text: String) -> [UInt8]? {
+        guard text.utf8.allSatisfy({ $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "=") })
+        else { return nil }
+        let standard = String(text.map { (c: Character) -> Character in c == "-" ? "+" : c == "_" ? "/" : c })
+        return Base64.decode(standard + String(repeating: "=", count: (4 - text.utf8.count % 4) % 4))
+    }
+}
+
+/// SQL of the documents list: filters that indexes of migration 6 serve, ordered by the sort's
+/// key and id, and paged by seeking past the cursor's pair.
+extension StoreTransaction {
+    func documents(_ query: DocumentListQuery, after cursor: DocumentCursor?, limit: Int?) throws(FolioError) -> Page<StoredDocument> {
+        let rows = try fetchAll(Self.documentList(query, after: cursor, limit: limit.map { $0 + 1 }), table: "documents",
+                                StoredDocument.init(row:))
+        return Page(items: rows, limit: limit) { DocumentCursor(after: $0, sort: query.sort).text }
+    }
+
+    /// The statement of one page. Each filter is a column comparison the indexes can serve:
+    /// `(tenant_id | issuer_id | buyer_identification, issue_date | total_cents, id)`, or the
+    /// sort's own `(issue_date | total_cents, id)` when no such equality is given; then the
+    /// rows come in the index's order, the cursor's pair is where the seek starts, and LIMIT
+    /// stops the read (no sort of the matches: see `DocumentListQueryTests`).
+    static func documentList(_ q: DocumentListQuery, after cursor: DocumentCursor?, limit: Int?) -> SQLQuery {
+        var conditions: [SQLQuery] = []
+        if let id = q.tenantId { conditions.append("tenant_id = \(id)") }
+        if let id = q.issuerId { conditions.append("issuer_id = \(id)") }
+        if let type = q.documentType { conditions.append("document_type = \(type)") }
+        if let status = q.status { conditions.append("status = \(status.rawValue)") }
+        if let from = q.from { conditions.append("issue_date >= \(from)") }
+        if let to = q.to { conditions.append("issue_date <= \(to)") }
+        if let buyer = q.buyerIdentification { conditions.append("buyer_identification = \(buyer)") }
+        if let name = q.buyerNameFolded {
+            // Both sides folded already, so LIKE's case rules play no part; `%`, `_`, `\` escaped.
+            conditions.append("buyer_name_folded LIKE \(LikePattern.containing(name)) ESCAPE '\\'")
+        }
+        if let low = q.minCents { conditions.append("total_cents >= \(low)") }
+        if let high = q.maxCents { conditions.append("total_cents <= \(high)") }
+        if let prefix = q.accessKeyPrefix {
+            // A range, not LIKE: the access key's unique index serves it (see `PrefixRange`).
+            let range = PrefixRange(prefix)
+            conditions.append("access_key >= \(range.lower) AND access_key < \(range.upperBound)")
+        }
+        let column: SQLQuery = q.sort.byTotal ? "total_cents" : "issue_date"
+        if let cursor {
+            // A row value: the index is read from just past (key, id), whichever way it runs.
+            conditions.append(q.sort.descending ? "(\(column), id) < (\(cursor.key), \(cursor.id))"
+                                                : "(\(column), id) > (\(cursor.key), \(cursor.id))")
+        }
+        var query = StoreTransaction.documentColumns
+        if !conditions.isEmpty { query.append(" WHERE \(SQLQuery.joined(conditions, separator: " AND "))") }
+        query.append(q.sort.descending ? " ORDER BY \(column) DESC, id DESC" : " ORDER BY \(column), id")
+        if let limit { query.append(" LIMIT \(limit)") }
+        return query
+    }
+
+    /// Writes the list columns of every document (migration 6 adds them empty).
+    func fillDocumentListColumns() throws(FolioError) {
+        let documents = try fetchAll(StoreTransaction.documentColumns, table: "documents", StoredDocument.init(row:))
+        for document in documents {
+            let columns = DocumentListColumns(document)
+            try run("""
+                UPDATE documents SET total_cents = \(columns.totalCents), buyer_identification = \(columns.buyerIdentification),
+                    buyer_name_folded = \(columns.buyerNameFolded) WHERE id = \(document.id)
+                """)
+        }
+    }
+}
+
+/// A LIKE pattern for text that holds `text`, LIKE's own characters (`%`, `_` and the escape
+/// `\`) escaped; used with `ESCAPE '\'`.
+enum LikePattern {
+    static func containing(_ text: String) -> String {
+        var pattern = "%"
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { pattern.append("\\") }
+            pattern.append(character)
+        }
+        return pattern + "%"
+    }
+}
