@@ -93,26 +93,33 @@ extension StoreTransaction {
         if let id = q.issuerId { conditions.append("issuer_id = \(id)") }
         if let type = q.documentType { conditions.append("document_type = \(type)") }
         if let status = q.status { conditions.append("status = \(status.rawValue)") }
-        if let from = q.from { conditions.append("issue_date >= \(from)") }
-        if let to = q.to { conditions.append("issue_date <= \(to)") }
         if let buyer = q.buyerIdentification { conditions.append("buyer_identification = \(buyer)") }
         if let name = q.buyerNameFolded {
             // Both sides folded already, so LIKE's case rules play no part; `%`, `_`, `\` escaped.
             conditions.append("buyer_name_folded LIKE \(LikePattern.containing(name)) ESCAPE '\\'")
         }
-        if let low = q.minCents { conditions.append("total_cents >= \(low)") }
-        if let high = q.maxCents { conditions.append("total_cents <= \(high)") }
         if let prefix = q.accessKeyPrefix {
             // A range, not LIKE: the access key's unique index serves it (see `PrefixRange`).
             let range = PrefixRange(prefix)
             conditions.append("access_key >= \(range.lower) AND access_key < \(range.upperBound)")
         }
-        let column: SQLQuery = q.sort.byTotal ? "total_cents" : "issue_date"
-        if let cursor {
-            // A row value: the index is read from just past (key, id), whichever way it runs.
-            conditions.append(q.sort.descending ? "(\(column), id) < (\(cursor.key), \(cursor.id))"
-                                                : "(\(column), id) > (\(cursor.key), \(cursor.id))")
+        // The other order's column is compared as an expression, which no index serves: else the
+        // planner may read a date range and sort it when the order is by total (or the reverse)
+        // on one page and seek the sort's index on the next, and pages would cost unlike amounts.
+        let dates = SortBounds(lower: q.from.map(SQLValue.text), upper: q.to.map(SQLValue.text))
+        let totals = SortBounds(lower: q.minCents.map(SQLValue.integer), upper: q.maxCents.map(SQLValue.integer))
+        let column: SQLQuery
+        let bounds: SortBounds
+        if q.sort.byTotal {
+            column = "total_cents"
+            bounds = totals
+            conditions += dates.conditions(on: "(issue_date || '')")
+        } else {
+            column = "issue_date"
+            bounds = dates
+            conditions += totals.conditions(on: "(total_cents + 0)")
         }
+        conditions += bounds.conditions(on: column, after: cursor, descending: q.sort.descending)
         var query = StoreTransaction.documentColumns
         if !conditions.isEmpty { query.append(" WHERE \(SQLQuery.joined(conditions, separator: " AND "))") }
         query.append(q.sort.descending ? " ORDER BY \(column) DESC, id DESC" : " ORDER BY \(column), id")
@@ -129,6 +136,51 @@ extension StoreTransaction {
                 UPDATE documents SET total_cents = \(columns.totalCents), buyer_identification = \(columns.buyerIdentification),
                     buyer_name_folded = \(columns.buyerNameFolded) WHERE id = \(document.id)
                 """)
+        }
+    }
+}
+
+/// Inclusive bounds on a column (a date or total range), and the conditions they make.
+private struct SortBounds {
+    var lower: SQLValue?
+    var upper: SQLValue?
+
+    func conditions(on column: SQLQuery) -> [SQLQuery] {
+        var conditions: [SQLQuery] = []
+        if let lower { conditions.append("\(column) >= \(lower)") }
+        if let upper { conditions.append("\(column) <= \(upper)") }
+        return conditions
+    }
+
+    /// The conditions on the sort's own column, with the cursor. On the side the list moves
+    /// towards, the cursor's row value and the range's bound would both be lower (or upper)
+    /// bounds, and SQLite seeks on only one of them, filtering by the other: a seek from the
+    /// range's start would read every row before the cursor again on each page. One of the two
+    /// always implies the other (past a cursor inside the range, the range's start holds; a
+    /// cursor before the range is passed by every row of it), so only the tighter one is kept.
+    func conditions(on column: SQLQuery, after cursor: DocumentCursor?, descending: Bool) -> [SQLQuery] {
+        guard let cursor else { return conditions(on: column) }
+        let past: SQLQuery = descending ? "(\(column), id) < (\(cursor.key), \(cursor.id))"
+                                        : "(\(column), id) > (\(cursor.key), \(cursor.id))"
+        var kept = self
+        if descending {
+            if let upper, !cursor.key.isBefore(upper) && cursor.key != upper { return conditions(on: column) }
+            kept.upper = nil
+        } else {
+            if let lower, cursor.key.isBefore(lower) { return conditions(on: column) }
+            kept.lower = nil
+        }
+        return kept.conditions(on: column) + [past]
+    }
+}
+
+extension SQLValue {
+    /// Order of two keys of one kind (dates as text, cents as integers).
+    func isBefore(_ other: SQLValue) -> Bool {
+        switch (self, other) {
+        case (.integer(let a), .integer(let b)): return a < b
+        case (.text(let a), .text(let b)): return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
+        default: return false
         }
     }
 }
