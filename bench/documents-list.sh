@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times `folio documents list` (issue 13) on a store of 200,000 documents: the first page
-# against the last page, each against sqlite3 running the same statement on the same file, in
+# (and the second, the first with a cursor) against the last page, each against sqlite3 running the same statement on the same file, in
 # the same run (bench/interleave.py: alternating rounds, spawn cost subtracted, medians).
 # Keyset pages cost the same wherever they are; for contrast, sqlite3 also runs the last page
 # the OFFSET way (what folio does not do), whose cost grows with the position.
@@ -102,19 +102,46 @@ bench() {   # TITLE SORT SORT-COLUMN DIRECTION
     test "$("$FOLIO_BIN" documents list --tenant ana@example.com --sort "$2" --cursor "$key" -o json | python3 -c \
         'import json, sys; print(json.load(sys.stdin)["hasMore"])')" = False
     test "$(sqlite3 "$db" "$(statement "$3" "$4" "$lastKey" "$lastId")" | wc -l)" = 50
+    # Page 2 is the first with a cursor: the same statement as the last page's, at the other end.
+    local second; second=$("$FOLIO_BIN" documents list --tenant ana@example.com --sort "$2" -o json | python3 -c \
+        'import json, sys; print(json.load(sys.stdin)["nextCursor"])')
     local out; out=$(python3 "$here/interleave.py" "$runs" \
         "folio last page" - -- "$FOLIO_BIN" documents list --tenant ana@example.com --sort "$2" --cursor "$key" \
         ++ "folio first page" - -- "$FOLIO_BIN" documents list --tenant ana@example.com --sort "$2" \
+        ++ "folio second page" - -- "$FOLIO_BIN" documents list --tenant ana@example.com --sort "$2" --cursor "$second" \
         ++ "sqlite3 last page" - -- sqlite3 "$db" "$(statement "$3" "$4" "$lastKey" "$lastId")" \
         ++ "sqlite3 first page" - -- sqlite3 "$db" "$(statement "$3" "$4")" \
         ++ "sqlite3 last page by OFFSET" - -- sqlite3 "$db" "$(statement "$3" "$4") OFFSET $((rows - 50))")
     echo "$out" | grep -v '^ratio'
     echo "$out" | awk -F': ' '/ us$/ { sub(/ us$/, "", $2); t[$1] = $2 }
-        END { printf "ratios: folio last/first %.2f, folio/sqlite3 first %.2f, last %.2f; sqlite3 OFFSET last/first %.1f\n",
-              t["folio last page"] / t["folio first page"], t["folio first page"] / t["sqlite3 first page"],
+        END { printf "ratios: folio last/first %.2f, last/second %.2f; folio/sqlite3 first %.2f, last %.2f; sqlite3 OFFSET last/first %.1f\n",
+              t["folio last page"] / t["folio first page"], t["folio last page"] / t["folio second page"],
+              t["folio first page"] / t["sqlite3 first page"],
               t["folio last page"] / t["sqlite3 last page"], t["sqlite3 last page by OFFSET"] / t["sqlite3 first page"] }'
     echo
 }
 bench "newest first (the default, -date): page 1 vs page $((rows / 50))" -date issue_date DESC
 bench "by total, largest first (-total): page 1 vs page $((rows / 50))" -total total_cents DESC
 echo "$rows documents of one tenant, pages of 50; medians of $runs interleaved runs, spawn cost subtracted"
+echo
+# A process reads the file cold into SQLite's own cache each time, and where the rows lie in
+# the file shows in the times above. In one process, with the cache warm, the statement alone:
+echo "the same statement (newest first) in one process (Python's sqlite3), median of 300 each:"
+python3 - "$db" "$tenant" "$columns" "$rows" <<'PY'
+import sqlite3, statistics, sys, time
+db, tenant, columns, rows = sqlite3.connect(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
+order = "ORDER BY issue_date DESC, id DESC"
+keys = db.execute(f"SELECT issue_date, id FROM documents WHERE tenant_id = ? {order}", (tenant,)).fetchall()
+query = f"SELECT {columns} WHERE tenant_id = ? AND (issue_date, id) < (?, ?) {order} LIMIT 51"
+times = {}
+for page in [2, rows // 200, rows // 100, rows // 50]:
+    date, last = keys[(page - 1) * 50 - 1]
+    samples = []
+    for _ in range(300):
+        start = time.perf_counter()
+        db.execute(query, (tenant, date, last)).fetchall()
+        samples.append(time.perf_counter() - start)
+    times[page] = statistics.median(samples) * 1e6
+    print(f"page {page}: {times[page]:.0f} us")
+print(f"ratio last/second {times[rows // 50] / times[2]:.2f}")
+PY
