@@ -128,9 +128,15 @@ struct DocumentListColumns: Equatable {
     var buyerNameFolded: String
 
     init(_ document: StoredDocument) {
-        totalCents = (try? ExactDecimal(parsing: document.total)).flatMap(Self.cents) ?? 0
-        buyerIdentification = document.summary["buyer"]?["identification"]?.stringValue ?? ""
-        buyerNameFolded = TextFolding.fold(document.buyerName)
+        self.init(total: document.total, summary: document.summary)
+    }
+
+    /// From the stored total and summary (a total that is not whole cents, which folio never
+    /// writes, lists as 0).
+    init(total: String, summary: JSONValue) {
+        totalCents = (try? ExactDecimal(parsing: total)).flatMap(Self.cents) ?? 0
+        buyerIdentification = summary["buyer"]?["identification"]?.stringValue ?? ""
+        buyerNameFolded = TextFolding.fold(summary["buyer"]?["name"]?.stringValue ?? "")
     }
 
     /// Whole cents of a non-negative amount of at most two decimals; nil otherwise (or too large).

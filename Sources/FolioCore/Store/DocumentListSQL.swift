@@ -127,15 +127,25 @@ extension StoreTransaction {
         return query
     }
 
-    /// Writes the list columns of every document (migration 6 adds them empty).
+    /// Writes the list columns of every document (migration 6 adds them empty), a thousand at
+    /// a time in id order, so that a large store's summaries are never all in memory at once.
     func fillDocumentListColumns() throws(FolioError) {
-        let documents = try fetchAll(StoreTransaction.documentColumns, table: "documents", StoredDocument.init(row:))
-        for document in documents {
-            let columns = DocumentListColumns(document)
-            try run("""
-                UPDATE documents SET total_cents = \(columns.totalCents), buyer_identification = \(columns.buyerIdentification),
-                    buyer_name_folded = \(columns.buyerNameFolded) WHERE id = \(document.id)
-                """)
+        var after = ""
+        while true {
+            let batch = try fetchAll("""
+                SELECT id, total, summary FROM documents WHERE id > \(after) ORDER BY id LIMIT 1000
+                """, table: "documents") { row throws(FolioError) in
+                (id: try row.text("id"), columns: DocumentListColumns(total: try row.text("total"), summary: try row.json("summary")))
+            }
+            guard let last = batch.last else { return }
+            for row in batch {
+                try run("""
+                    UPDATE documents SET total_cents = \(row.columns.totalCents),
+                        buyer_identification = \(row.columns.buyerIdentification),
+                        buyer_name_folded = \(row.columns.buyerNameFolded) WHERE id = \(row.id)
+                    """)
+            }
+            after = last.id
         }
     }
 }

@@ -22,15 +22,3 @@ enum DocumentsEvents: ShowCommand {
         renderer.page(entries, nextCursor: nil)
     }
 }
-
-extension DocumentHistoryEntry: Presentable {
-    static var columns: [Column<DocumentHistoryEntry>] {
-        [
-            Column(time: "TIME") { $0.time },
-            Column("TYPE") { $0.type },
-            Column("SOURCE") { $0.source.rawValue },
-            Column(text: "ACTOR") { $0.actor ?? "" },
-            Column(text: "DETAILS") { $0.details.compactText() },
-        ]
-    }
-}
