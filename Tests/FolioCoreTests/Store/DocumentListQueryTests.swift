@@ -219,18 +219,37 @@ struct DocumentListQueryTests {
         }
     }
 
-    @Test("migration 6 fills the list columns of the documents there are, and runs again unharmed")
+    @Test("migration 6 makes a version-5 documents table again with its list columns filled; run again, unharmed")
     func migration() throws {
         let s = try seeded()
+        // What version 5 had: the table of migration 3, without the list columns or indexes.
         try s.store.write { tx throws(FolioError) in
-            try tx.run("UPDATE documents SET total_cents = 0, buyer_identification = '', buyer_name_folded = ''")
+            try tx.run("""
+                CREATE TABLE documents_v5 AS SELECT id, tenant_id, issuer_id, document_type, access_key, series, sequential,
+                    environment, issue_date, status, profile, certificate_id, total, summary, signed_xml, created_at, updated_at
+                FROM documents
+                """)
+            try tx.run("DROP TABLE documents")
+            try tx.run("ALTER TABLE documents_v5 RENAME TO documents")
+            try tx.run("DROP INDEX events_target")
             try tx.run("PRAGMA user_version = 5")
         }
+        let columns = try s.store.read { tx throws(FolioError) in
+            try tx.fetchAll("SELECT name FROM pragma_table_info('documents')", table: "pragma") { row throws(FolioError) in
+                try row.text("name")
+            }
+        }
+        #expect(!columns.contains("total_cents"))
         let migrated = try Store.open(location: location, environment: [:])
         #expect(try migrated.schemaVersion() == 6)
         let found = try Documents.list(store: migrated, filter: DocumentFilter(buyerName: "PEREZ", sort: .totalDescending),
                                        page: PageRequest(limit: 1, cursor: nil)).items
         #expect(found.first?.buyerName == "ANA PÉREZ" && found.first?.total == "497.50")
         #expect(try pages(DocumentFilter(), limit: 200, migrated).ids.count == Self.count)
+        #expect(try migrated.read { tx throws(FolioError) in try tx.document(id: s.documents[7].id) } == s.documents[7])
+        // Again, as when a store's recorded version was set back: the same result.
+        try migrated.write { tx throws(FolioError) in try tx.run("PRAGMA user_version = 5") }
+        let again = try Store.open(location: location, environment: [:])
+        #expect(try pages(DocumentFilter(buyerIdentification: "1710034025"), limit: 200, again).ids.count == Self.count / 4)
     }
 }
