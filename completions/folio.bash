@@ -19,7 +19,7 @@ _folio() {
             -*=*) ;;
             -*)
                 case "$cmd $word" in
-                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --search'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --issuer'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents verify --file'|'folio audit list --target'|'folio audit list --action'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key"|*" --lock-timeout") i=$((i + 1)) ;;
+                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --search'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --tenant'|'folio documents list --issuer'|'folio documents list --type'|'folio documents list --status'|'folio documents list --from'|'folio documents list --to'|'folio documents list --buyer'|'folio documents list --buyer-name'|'folio documents list --min-total'|'folio documents list --max-total'|'folio documents list --access-key-prefix'|'folio documents list --sort'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents verify --file'|'folio audit list --target'|'folio audit list --action'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key"|*" --lock-timeout") i=$((i + 1)) ;;
                 esac ;;
             *)
                 case "$cmd $word" in
@@ -67,6 +67,7 @@ _folio() {
                     'folio documents create') cmd='folio documents create' ;;
                     'folio documents list') cmd='folio documents list' ;;
                     'folio documents show') cmd='folio documents show' ;;
+                    'folio documents events') cmd='folio documents events' ;;
                     'folio documents xml') cmd='folio documents xml' ;;
                     'folio documents verify') cmd='folio documents verify' ;;
                     'folio documents decode-key') cmd='folio documents decode-key' ;;
@@ -181,8 +182,30 @@ _folio() {
             compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
         'folio documents create --profile')
             _folio_choices 'sri' 'modern'; return 0 ;;
+        'folio documents list --tenant')
+            _folio_dynamic 'tenants'; return 0 ;;
         'folio documents list --issuer')
             _folio_dynamic 'issuers'; return 0 ;;
+        'folio documents list --type')
+            COMPREPLY=(); return 0 ;;
+        'folio documents list --status')
+            _folio_choices 'signed'; return 0 ;;
+        'folio documents list --from')
+            COMPREPLY=(); return 0 ;;
+        'folio documents list --to')
+            COMPREPLY=(); return 0 ;;
+        'folio documents list --buyer')
+            COMPREPLY=(); return 0 ;;
+        'folio documents list --buyer-name')
+            COMPREPLY=(); return 0 ;;
+        'folio documents list --min-total')
+            COMPREPLY=(); return 0 ;;
+        'folio documents list --max-total')
+            COMPREPLY=(); return 0 ;;
+        'folio documents list --access-key-prefix')
+            COMPREPLY=(); return 0 ;;
+        'folio documents list --sort')
+            _folio_choices 'date' '-date' 'total' '-total'; return 0 ;;
         'folio documents list --limit')
             COMPREPLY=(); return 0 ;;
         'folio documents list --cursor')
@@ -259,8 +282,9 @@ _folio() {
             'folio issuers doc-types disable') opts='--help' ;;
             'folio documents') opts='--help' ;;
             'folio documents create') opts='--issuer --file --profile --help' ;;
-            'folio documents list') opts='--issuer --limit --cursor --all --help' ;;
+            'folio documents list') opts='--tenant --issuer --type --status --from --to --buyer --buyer-name --min-total --max-total --access-key-prefix --sort --limit --cursor --all --help' ;;
             'folio documents show') opts='--help' ;;
+            'folio documents events') opts='--help' ;;
             'folio documents xml') opts='--help' ;;
             'folio documents verify') opts='--file --help' ;;
             'folio documents decode-key') opts='--help' ;;
@@ -365,8 +389,12 @@ _folio() {
                 case $n in
                     0) _folio_dynamic 'issuers' ;;
                 esac ;;
-            'folio documents') COMPREPLY=($(compgen -W 'create list show xml verify decode-key' -- "$cur")) ;;
+            'folio documents') COMPREPLY=($(compgen -W 'create list show events xml verify decode-key' -- "$cur")) ;;
             'folio documents show')
+                case $n in
+                    0) _folio_dynamic 'documents' ;;
+                esac ;;
+            'folio documents events')
                 case $n in
                     0) _folio_dynamic 'documents' ;;
                 esac ;;

@@ -157,11 +157,12 @@ struct Parser {
     }
 
     /// The word after an option as its value. A word that looks like an option is not taken
-    /// (write `--name=-x` for such a value), so that a forgotten value gives a clear error.
+    /// (write `--name=-x` for such a value), so that a forgotten value gives a clear error;
+    /// except one of the option's own choices (`--sort -date`), which can be nothing else.
     private func nextValue(for option: Option, spelled: String, _ index: inout Int) throws(ParseError) -> String {
         if index < args.count {
             let next = args[index]
-            if next == "-" || !next.hasPrefix("-") || isNegativeNumber(next) {
+            if next == "-" || !next.hasPrefix("-") || isNegativeNumber(next) || option.kind.choices?.contains(next) == true {
                 index += 1
                 return next
             }

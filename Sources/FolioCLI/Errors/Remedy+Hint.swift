@@ -33,6 +33,9 @@ extension Remedy {
         case .giveCertificate(let issuer):
             return "create one with 'folio issuers cert generate \(issuer)' or import a .p12 with 'folio issuers cert import \(issuer)'"
         case .importCurrentCertificate(let issuer): return "import a current .p12 with 'folio issuers cert import \(issuer)'"
+        case .restartList(let sort?):
+            return "continue with the order the cursor was made in (--sort \(sort)), or leave out --cursor to start from the first page"
+        case .restartList(nil): return "use the nextCursor of a page of this list, or leave out --cursor to start from the first page"
         }
     }
 }
@@ -58,6 +61,8 @@ enum FieldOptions {
         "issuer.headOfficeAddress": "address", "issuer.establishmentAddress": "establishment-address",
         "issuer.establishment": "establishment", "issuer.emissionPoint": "point",
         "issuer.specialTaxpayer": "special-taxpayer",
+        "filter.to": "to", "filter.minTotal": "min-total", "filter.maxTotal": "max-total", "filter.documentType": "type",
+        "filter.accessKeyPrefix": "access-key-prefix", "filter.buyerName": "buyer-name", "filter.buyerIdentification": "buyer",
     ]
 
     /// The error as the command line shows it: the field an option's name, the message prefixed

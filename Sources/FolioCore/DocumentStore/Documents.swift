@@ -127,15 +127,19 @@ public enum Documents {
         }
     }
 
-    public static func list(store: Store, issuer: String?, page: PageRequest) throws(FolioError) -> Page<StoredDocument> {
-        if let cursor = page.cursor, !ULID.isValid(cursor, prefix: .document) {
-            throw .validation("the cursor '\(cursor)' is not one this command gave out", field: "cursor")
+    /// One page of the documents `filter` keeps, in its order (newest first unless it says
+    /// otherwise); the cursor must come from a page of the same order.
+    public static func list(store: Store, filter: DocumentFilter, page: PageRequest) throws(FolioError) -> Page<StoredDocument> {
+        var query = try DocumentListQuery(checking: filter)
+        let cursor = try page.cursor.map { (text: String) throws(FolioError) -> DocumentCursor in
+            try DocumentCursor(parsing: text, for: filter.sort)
         }
         return try store.read { tx throws(FolioError) -> Page<StoredDocument> in
-            let issuerId = try issuer.map { (h: String) throws(FolioError) -> String in
+            query.tenantId = try filter.tenant.map { (h: String) throws(FolioError) -> String in try Tenants.find(h, in: tx).id }
+            query.issuerId = try filter.issuer.map { (h: String) throws(FolioError) -> String in
                 try Issuers.find(h, in: tx, now: Timestamp(seconds: 0)).id
             }
-            return try tx.documents(issuerId: issuerId, tenantId: nil, after: page.cursor, limit: page.limit)
+            return try tx.documents(query, after: cursor, limit: page.limit)
         }
     }
 

@@ -35,11 +35,14 @@ extension StoreTransaction {
     }
 
     func insertDocument(_ d: StoredDocument, signedXML: [UInt8]) throws(FolioError) {
+        let list = DocumentListColumns(d)
         try run("""
             INSERT INTO documents (id, tenant_id, issuer_id, document_type, access_key, series, sequential, environment,
-                issue_date, status, profile, certificate_id, total, summary, signed_xml, created_at, updated_at)
+                issue_date, status, profile, certificate_id, total, total_cents, buyer_identification, buyer_name_folded,
+                summary, signed_xml, created_at, updated_at)
             VALUES (\(d.id), \(d.tenantId), \(d.issuerId), \(d.documentType), \(d.accessKey), \(d.series), \(d.sequential),
                 \(d.environment), \(d.issueDate), \(d.status), \(d.profile), \(d.certificateId), \(d.total),
+                \(list.totalCents), \(list.buyerIdentification), \(list.buyerNameFolded),
                 \(d.summary.compactText()), \(signedXML), \(d.createdAt), \(d.updatedAt))
             """)
     }
@@ -63,14 +66,6 @@ extension StoreTransaction {
         try fetchOne("SELECT signed_xml FROM documents WHERE id = \(id)", table: "documents") { row throws(FolioError) in
             try row.blob("signed_xml")
         }
-    }
-
-    func documents(issuerId: String?, tenantId: String?, after cursor: String?,
-                   limit: Int?) throws(FolioError) -> Page<StoredDocument> {
-        var list = ListQuery(StoreTransaction.documentColumns, table: "documents", key: "id")
-        if let issuerId { list.filter("issuer_id = \(issuerId)") }
-        if let tenantId { list.filter("tenant_id = \(tenantId)") }
-        return try page(list, after: cursor, limit: limit, StoredDocument.init(row:), cursor: \.id)
     }
 }
 

@@ -39,4 +39,7 @@ public enum Remedy: Sendable, Equatable {
     case giveCertificate(issuer: String)
     /// Import a current certificate for the issuer.
     case importCurrentCertificate(issuer: String)
+    /// Start the list again from its first page, or continue it in the order its cursor was
+    /// made in (`sortedBy`, when known).
+    case restartList(sortedBy: String?)
 }

@@ -34,14 +34,7 @@ public struct TenantSearch: Sendable, Equatable {
     }
 
     /// `%text%` with LIKE's own characters (`%`, `_` and the escape `\`) escaped.
-    var likePattern: String {
-        var pattern = "%"
-        for character in folded {
-            if character == "%" || character == "_" || character == "\\" { pattern.append("\\") }
-            pattern.append(character)
-        }
-        return pattern + "%"
-    }
+    var likePattern: String { LikePattern.containing(folded) }
 
     /// The text as the start of a RUC: 1 to 13 digits; nil for anything else.
     var rucPrefix: String? {

@@ -30,7 +30,7 @@ struct SigningAheadTests {
     }
 
     func storedDocuments(_ w: WatchedStore) throws -> [StoredDocument] {
-        try Documents.list(store: w.store, issuer: nil, page: PageRequest(limit: 200, cursor: nil)).items.sorted { $0.sequential < $1.sequential }
+        try Documents.list(store: w.store, filter: DocumentFilter(), page: PageRequest(limit: 200, cursor: nil)).items.sorted { $0.sequential < $1.sequential }
     }
 
     @Test("one invoice: signed outside, stored as it was signed")

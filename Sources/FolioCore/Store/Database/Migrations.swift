@@ -7,13 +7,14 @@
 /// Scripts never change once released; a database records its version and runs only the
 /// scripts after it.
 enum Migrations {
-    static let latestVersion = 5
+    static let latestVersion = 6
 
     /// What a migration does that its scripts cannot: runs after the script that takes the
     /// database to `version`, in the same transaction, the same for every dialect.
     static func afterScript(reaching version: Int, _ tx: StoreTransaction) throws(FolioError) {
         switch version {
         case 5: try tx.fillTenantSearchText()
+        case 6: try tx.fillDocumentListColumns()
         default: break
         }
     }

@@ -191,5 +191,53 @@ enum SQLiteMigrations {
         CREATE INDEX IF NOT EXISTS audit_tenant ON audit_log(tenant_id, seq);
         CREATE INDEX IF NOT EXISTS audit_action ON audit_log(action, seq);
         """,
+        // 6: finding documents (issue 13). The documents table is made again with three list
+        // columns, placed before signed_xml so that reading them never walks the XML's
+        // overflow pages: total_cents (the total as whole cents, to sort and compare exactly),
+        // buyer_identification and buyer_name_folded (`TextFolding`), which were only inside
+        // the summary's JSON; `Migrations.afterScript` fills them. The indexes let every list
+        // read its rows in its sort's order, seeking past the cursor: by date or total, alone
+        // or after an equality on tenant, issuer or buyer. `events_target` finds a document's
+        // events. Safe to run again on a store whose recorded version was set back.
+        """
+        DROP TABLE IF EXISTS documents_v6;
+        CREATE TABLE documents_v6 (
+            id TEXT PRIMARY KEY,
+            tenant_id TEXT NOT NULL REFERENCES tenants(id),
+            issuer_id TEXT NOT NULL REFERENCES issuers(id),
+            document_type TEXT NOT NULL,
+            access_key TEXT NOT NULL UNIQUE,
+            series TEXT NOT NULL,
+            sequential INTEGER NOT NULL,
+            environment TEXT NOT NULL,
+            issue_date TEXT NOT NULL,
+            status TEXT NOT NULL,
+            profile TEXT NOT NULL,
+            certificate_id TEXT NOT NULL REFERENCES issuer_certificates(id),
+            total TEXT NOT NULL,
+            total_cents INTEGER NOT NULL DEFAULT 0,
+            buyer_identification TEXT NOT NULL DEFAULT '',
+            buyer_name_folded TEXT NOT NULL DEFAULT '',
+            summary TEXT NOT NULL,
+            signed_xml BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (issuer_id, document_type, series, sequential)
+        );
+        INSERT INTO documents_v6 (id, tenant_id, issuer_id, document_type, access_key, series, sequential, environment,
+            issue_date, status, profile, certificate_id, total, summary, signed_xml, created_at, updated_at)
+        SELECT id, tenant_id, issuer_id, document_type, access_key, series, sequential, environment,
+            issue_date, status, profile, certificate_id, total, summary, signed_xml, created_at, updated_at FROM documents;
+        DROP TABLE documents;
+        ALTER TABLE documents_v6 RENAME TO documents;
+        CREATE INDEX documents_date ON documents(issue_date, id);
+        CREATE INDEX documents_total ON documents(total_cents, id);
+        CREATE INDEX documents_tenant_date ON documents(tenant_id, issue_date, id);
+        CREATE INDEX documents_tenant_total ON documents(tenant_id, total_cents, id);
+        CREATE INDEX documents_issuer_date ON documents(issuer_id, issue_date, id);
+        CREATE INDEX documents_issuer_total ON documents(issuer_id, total_cents, id);
+        CREATE INDEX documents_buyer_date ON documents(buyer_identification, issue_date, id);
+        CREATE INDEX IF NOT EXISTS events_target ON events(target_id, seq);
+        """,
     ]
 }

@@ -29,6 +29,11 @@ final class SQLiteStatement {
         sqlite3_clear_bindings(stmt)
     }
 
+    /// The virtual-machine steps run since the last call (the counter is reset).
+    func takeVirtualMachineSteps() -> Int {
+        Int(sqlite3_stmt_status(stmt, Int32(SQLITE_STMTSTATUS_VM_STEP), 1))
+    }
+
     func bind(_ values: [SQLValue]) throws(SQLiteError) {
         for (i, value) in values.enumerated() {
             let index = Int32(i + 1)
