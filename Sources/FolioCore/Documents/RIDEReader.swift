@@ -11,9 +11,10 @@ public enum RIDEReader {
         let root = try parse(xml, field: field)
         guard root.name == "autorizacion" else { return try factura(root, authorization: nil, field: field) }
         guard let inner = root.child("comprobante"), !inner.text.isEmpty else {
-            throw .validation("the authorization response holds no comprobante (the signed document)", field: field)
+            throw .validation("an authorization response that holds no comprobante (the signed document)", field: field)
         }
-        let document = try parse(Array(inner.text.utf8), field: field)
+        // An XML declaration must come first: the whitespace around the CDATA section goes.
+        let document = try parse(Array(inner.text.utf8.drop { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }), field: field)
         let authorization = (number: root.child("numeroAutorizacion")?.text, date: root.child("fechaAutorizacion")?.text)
         return try factura(document, authorization: authorization, field: field)
     }
@@ -22,7 +23,7 @@ public enum RIDEReader {
         do throws(XMLError) {
             return try XMLDocument(bytes: xml).rootSnapshot
         } catch {
-            throw .validation("it is not an SRI electronic document: not well-formed XML (\(error.description))", field: field)
+            throw .validation("not an SRI electronic document: not well-formed XML (\(error.description))", field: field)
         }
     }
 
@@ -36,12 +37,12 @@ public enum RIDEReader {
                         field: String) throws(FolioError) -> RIDE {
         guard root.namespaceURI.isEmpty, let type = roots[root.name] else {
             let name = root.namespaceURI.isEmpty ? root.name : "\(root.name) (namespace \(root.namespaceURI))"
-            throw .validation("it is not an SRI electronic document: its root element is <\(name)>, not <factura>, "
+            throw .validation("not an SRI electronic document: its root element is <\(name)>, not <factura>, "
                                 + "<notaCredito>, <notaDebito>, <guiaRemision>, <comprobanteRetencion> or <liquidacionCompra>",
                               field: field)
         }
         guard type == .factura else {
-            throw .validation("it is a \(type.spanishName) (<\(root.name)>, document type \(type.code)); "
+            throw .validation("a \(type.spanishName) (<\(root.name)>, document type \(type.code)); "
                                 + "only the RIDE of a factura (01) can be printed yet", field: field)
         }
         let reader = Required(field: field)

@@ -58,20 +58,44 @@ enum DocumentsPDF: LeafCommand {
         return Options(source: source, output: inv[outputFile], force: inv[force], repeatCount: inv[repeatCount])
     }
 
-    static func run(_ options: Options, _ context: CommandContext) throws {
-        var made: (accessKey: String, pdf: [UInt8])
+    /// The PDF and its access key. A document the renderer refuses is named in the message:
+    /// Core's says what the XML is, the reader needs to know which input that was.
+    static func render(_ options: Options, _ context: CommandContext) throws -> (accessKey: String, pdf: [UInt8]) {
+        guard case .file(let path, _) = options.source else { return try renderUnnamed(options, context) }
+        let name = path == "-" ? "stdin" : "'\(path)'"
+        do {
+            return try renderUnnamed(options, context)
+        } catch let error as FolioError {
+            guard error.code == .validationFailed, error.field == file.option.long else { throw error }
+            var named = error
+            named.message = "\(name): \(error.message)"
+            throw named
+        }
+    }
+
+    static func renderUnnamed(_ options: Options, _ context: CommandContext) throws -> (accessKey: String, pdf: [UInt8]) {
         switch options.source {
         case .stored(let handle):
             let store = try context.openStore()
             var result = try Documents.pdf(store: store, handle: handle)
             for _ in 1..<options.repeatCount { result = try Documents.pdf(store: store, handle: handle) }
-            made = (result.document.accessKey, result.pdf)
+            return (result.document.accessKey, result.pdf)
         case .file(_, let bytes):
-            made = try Documents.pdf(bytes, field: file.option.long)
+            var made = try Documents.pdf(bytes, field: file.option.long)
             for _ in 1..<options.repeatCount { made = try Documents.pdf(bytes, field: file.option.long) }
+            return made
         }
+    }
+
+    static func run(_ options: Options, _ context: CommandContext) throws {
+        let made = try render(options, context)
         let target = options.output ?? "\(made.accessKey).pdf"
         if target == "-" {
+            // PDF bytes on a terminal would only garble it.
+            if context.console.stdoutIsTerminal {
+                throw FolioError(.usage, "stdout is a terminal, not a place for a PDF",
+                                 hint: "redirect it (-O - > ride.pdf, -O - | lp) or name a file with -O")
+            }
             context.console.out(made.pdf)
             return
         }
@@ -89,7 +113,8 @@ enum DocumentsPDF: LeafCommand {
         do throws(FileSystemError) {
             try FileSystem.writeAtomically(made.pdf, to: target, mode: 0o644)
         } catch {
-            throw FolioError.server(error.description)
+            let why = error.isMissing ? "its directory \(FileSystem.parentDirectory(target)) does not exist" : error.reason
+            throw FolioError.server("cannot write \(target): \(why)")
         }
         if !context.globals.quiet { context.console.note("wrote \(target) (\(made.pdf.count) bytes)") }
     }
