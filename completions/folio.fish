@@ -13,7 +13,7 @@ function __folio_command --description 'The folio command being completed, then 
         switch "$cmd $word"
             case '* --'
                 break
-            case 'folio tenants register --email' 'folio tenants register --name' 'folio tenants register --tier' 'folio tenants register --language' 'folio tenants register --ruc' 'folio tenants list --status' 'folio tenants list --tier' 'folio tenants list --search' 'folio tenants list --limit' 'folio tenants list --cursor' 'folio tenants verify --token-file' 'folio tenants suspend --reason' 'folio keys mint --tenant' 'folio keys mint --label' 'folio keys mint --scope' 'folio keys mint --env' 'folio keys mint --expires-in' 'folio keys mint --expires-at' 'folio keys mint --rate-limit' 'folio keys list --tenant' 'folio keys list --env' 'folio keys list --status' 'folio keys list --label' 'folio keys list --limit' 'folio keys list --cursor' 'folio keys revoke --reason' 'folio keys revoke --tenant' 'folio keys rotate --grace' 'folio keys verify --key-file' 'folio keys verify --scope' 'folio issuers create --tenant' 'folio issuers create --name' 'folio issuers create --ruc' 'folio issuers create --establishment' 'folio issuers create --point' 'folio issuers create --address' 'folio issuers create --establishment-address' 'folio issuers create --legal-name' 'folio issuers create --trade-name' 'folio issuers create --special-taxpayer' 'folio issuers create --inherit-cert-from' 'folio issuers list --tenant' 'folio issuers list --limit' 'folio issuers list --cursor' 'folio issuers cert generate --days' 'folio issuers cert import --p12' 'folio issuers cert import --password-file' 'folio issuers cert import --password-env' 'folio documents create --issuer' 'folio documents create --file' 'folio documents create --profile' 'folio documents list --issuer' 'folio documents list --limit' 'folio documents list --cursor' 'folio documents verify --file' 'folio audit list --target' 'folio audit list --action' 'folio audit list --since' 'folio audit list --until' 'folio audit list --limit' 'folio audit list --cursor' '* --store' '* --output' '* -o' '* --actor' '* --idempotency-key' '* --lock-timeout'
+            case 'folio tenants register --email' 'folio tenants register --name' 'folio tenants register --tier' 'folio tenants register --language' 'folio tenants register --ruc' 'folio tenants list --status' 'folio tenants list --tier' 'folio tenants list --search' 'folio tenants list --limit' 'folio tenants list --cursor' 'folio tenants verify --token-file' 'folio tenants suspend --reason' 'folio keys mint --tenant' 'folio keys mint --label' 'folio keys mint --scope' 'folio keys mint --env' 'folio keys mint --expires-in' 'folio keys mint --expires-at' 'folio keys mint --rate-limit' 'folio keys list --tenant' 'folio keys list --env' 'folio keys list --status' 'folio keys list --label' 'folio keys list --limit' 'folio keys list --cursor' 'folio keys revoke --reason' 'folio keys revoke --tenant' 'folio keys rotate --grace' 'folio keys verify --key-file' 'folio keys verify --scope' 'folio issuers create --tenant' 'folio issuers create --name' 'folio issuers create --ruc' 'folio issuers create --establishment' 'folio issuers create --point' 'folio issuers create --address' 'folio issuers create --establishment-address' 'folio issuers create --legal-name' 'folio issuers create --trade-name' 'folio issuers create --special-taxpayer' 'folio issuers create --inherit-cert-from' 'folio issuers list --tenant' 'folio issuers list --limit' 'folio issuers list --cursor' 'folio issuers cert generate --days' 'folio issuers cert import --p12' 'folio issuers cert import --password-file' 'folio issuers cert import --password-env' 'folio documents create --issuer' 'folio documents create --file' 'folio documents create --profile' 'folio documents list --issuer' 'folio documents list --limit' 'folio documents list --cursor' 'folio documents pdf --file' 'folio documents pdf --output-file' 'folio documents pdf -O' 'folio documents verify --file' 'folio audit list --target' 'folio audit list --action' 'folio audit list --since' 'folio audit list --until' 'folio audit list --limit' 'folio audit list --cursor' '* --store' '* --output' '* -o' '* --actor' '* --idempotency-key' '* --lock-timeout'
                 set skip 1
             case 'folio init'
                 set cmd 'folio init'
@@ -105,6 +105,8 @@ function __folio_command --description 'The folio command being completed, then 
                 set cmd 'folio documents show'
             case 'folio documents xml'
                 set cmd 'folio documents xml'
+            case 'folio documents pdf'
+                set cmd 'folio documents pdf'
             case 'folio documents verify'
                 set cmd 'folio documents verify'
             case 'folio documents decode-key'
@@ -300,6 +302,7 @@ complete -c 'folio' -n '__folio_at \'folio documents\'' -a 'create' -d 'Create a
 complete -c 'folio' -n '__folio_at \'folio documents\'' -a 'list' -d 'List documents, oldest first'
 complete -c 'folio' -n '__folio_at \'folio documents\'' -a 'show' -d 'Show one document, by id or access key'
 complete -c 'folio' -n '__folio_at \'folio documents\'' -a 'xml' -d 'Print a document\'s signed XML, byte for byte as stored'
+complete -c 'folio' -n '__folio_at \'folio documents\'' -a 'pdf' -d 'Write a document\'s RIDE (its printed representation) as a PDF'
 complete -c 'folio' -n '__folio_at \'folio documents\'' -a 'verify' -d 'Verify the XAdES signature of a stored document or of an XML file'
 complete -c 'folio' -n '__folio_at \'folio documents\'' -a 'decode-key' -d 'Show the fields of an access key and whether its check digit holds'
 complete -c 'folio' -n '__folio_at \'folio documents\'' -s 'h' -l 'help' -d 'Show help for this command'
@@ -316,6 +319,11 @@ complete -c 'folio' -n '__folio_at \'folio documents show\' 0' -a '(__folio_dyna
 complete -c 'folio' -n '__folio_at \'folio documents show\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio documents xml\' 0' -a '(__folio_dynamic documents)'
 complete -c 'folio' -n '__folio_at \'folio documents xml\'' -s 'h' -l 'help' -d 'Show help for this command'
+complete -c 'folio' -n '__folio_at \'folio documents pdf\' 0' -a '(__folio_dynamic documents)'
+complete -c 'folio' -n '__folio_at \'folio documents pdf\'' -l 'file' -r -F -d 'Print this signed XML file (\'-\' for stdin) instead of a stored document'
+complete -c 'folio' -n '__folio_at \'folio documents pdf\'' -s 'O' -l 'output-file' -r -F -d 'Where the PDF goes (\'-\' for stdout; default: ACCESSKEY.pdf in the current directory)'
+complete -c 'folio' -n '__folio_at \'folio documents pdf\'' -l 'force' -d 'Replace an existing output file without asking (as --yes)'
+complete -c 'folio' -n '__folio_at \'folio documents pdf\'' -s 'h' -l 'help' -d 'Show help for this command'
 complete -c 'folio' -n '__folio_at \'folio documents verify\' 0' -a '(__folio_dynamic documents)'
 complete -c 'folio' -n '__folio_at \'folio documents verify\'' -l 'file' -r -F -d 'Verify this XML file (\'-\' for stdin) instead of a stored document'
 complete -c 'folio' -n '__folio_at \'folio documents verify\'' -s 'h' -l 'help' -d 'Show help for this command'

@@ -10,6 +10,7 @@ public enum PDFWriter {
     public static func document(pages: [PDFPage], title: String, width: Double = a4.width,
                                 height: Double = a4.height) -> [UInt8] {
         var out = PDFBytes()
+        out.bytes.reserveCapacity(pages.reduce(2048) { $0 + $1.content.count + 256 })
         out.append("%PDF-1.4\n%")
         out.bytes += [0xE2, 0xE3, 0xCF, 0xD3] // marks the file as binary for transfer programs
         out.append("\n")
@@ -58,17 +59,31 @@ struct PDFBytes {
     mutating func append(_ s: String) { bytes += s.utf8 }
 }
 
-/// 128 bits of FNV-1a (two 64-bit lanes with different offsets): an identifier for the file's
-/// `/ID`, derived from the content so it is stable; not a security measure.
+/// 128 bits from two multiply-xorshift lanes over 8-byte words (FNV-1a's constants, a word at a
+/// time, the tail zero-padded, the length mixed in): an identifier for the file's `/ID` derived
+/// from the content, so it is stable; not a security measure.
 struct ContentHash {
     var a: UInt64 = 0xcbf2_9ce4_8422_2325
     var b: UInt64 = 0x6c62_272e_07bb_0142
 
     mutating func add(_ bytes: [UInt8]) {
-        for byte in bytes {
-            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            b = (b ^ UInt64(byte ^ 0x5a)) &* 0x0000_0100_0000_01b3
+        var a = self.a, b = self.b
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for i in 0..<words {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
+                a = (a ^ w) &* 0x0000_0100_0000_01b3
+                a ^= a >> 29
+                b = (b ^ w ^ 0x5a5a_5a5a_5a5a_5a5a) &* 0x9e37_79b9_7f4a_7c15
+                b ^= b >> 31
+            }
+            var tail: UInt64 = UInt64(raw.count)
+            for i in (words * 8)..<raw.count { tail = (tail << 8) | UInt64(raw[i]) }
+            a = (a ^ tail) &* 0x0000_0100_0000_01b3
+            b = (b ^ tail) &* 0x9e37_79b9_7f4a_7c15
         }
+        self.a = a
+        self.b = b
     }
 
     var hex: String {

@@ -39,13 +39,14 @@ extension RIDERenderer {
         tableHeader()
         for item in ride.items {
             let pad = 2 * Self.cellPadding
-            var codeLines = TextWrap.lines(item.code, width: Self.columns[0].width - pad, size: Self.itemSize)
+            var codeLines = Self.wrap(item.code, width: Self.columns[0].width - pad, size: Self.itemSize)
             if let aux = item.auxiliaryCode {
-                codeLines += TextWrap.lines(aux, width: Self.columns[0].width - pad, size: Self.itemSize)
+                codeLines += Self.wrap(aux, width: Self.columns[0].width - pad, size: Self.itemSize)
             }
-            var descriptionLines = TextWrap.lines(item.description, width: Self.columns[1].width - pad, size: Self.itemSize)
+            var descriptionLines = Self.wrap(item.description, width: Self.columns[1].width - pad, size: Self.itemSize)
+            let plain = descriptionLines.count
             for detail in item.details {
-                descriptionLines += TextWrap.lines("\(detail.name): \(detail.value)", width: Self.columns[1].width - pad,
+                descriptionLines += Self.wrap("\(detail.name): \(detail.value)", width: Self.columns[1].width - pad,
                                                    size: Self.itemSize - 1)
             }
             let height = Double(max(codeLines.count, descriptionLines.count)) * Self.lineHeight + 4
@@ -61,11 +62,10 @@ extension RIDERenderer {
                 switch index {
                 case 0, 1:
                     let lines = index == 0 ? codeLines : descriptionLines
-                    let plain = index == 0 ? lines.count : TextWrap.lines(item.description, width: column.width - pad,
-                                                                        size: Self.itemSize).count
                     for (n, line) in lines.enumerated() {
-                        page.text(line, x: x + Self.cellPadding, y: baseline - Double(n) * Self.lineHeight,
-                                  size: n < plain ? Self.itemSize : Self.itemSize - 1)
+                        // An item's details, below its description, are a size smaller.
+                        page.draw(line, x: x + Self.cellPadding, y: baseline - Double(n) * Self.lineHeight,
+                                  size: index == 0 || n < plain ? Self.itemSize : Self.itemSize - 1)
                     }
                 default:
                     page.text(numbers[index - 2], right: x + column.width - Self.cellPadding, y: baseline, size: Self.itemSize)
@@ -89,10 +89,10 @@ extension RIDERenderer {
     mutating func closing() {
         let leftWidth = 300.0, totalsX = Self.left + leftWidth + 10, totalsWidth = Self.right - totalsX
         let fieldLines = ride.additionalFields.map {
-            TextWrap.lines("\($0.name): \($0.value)", width: leftWidth - 12, size: 8)
+            Self.wrap("\($0.name): \($0.value)", width: leftWidth - 12, size: 8)
         }
         let infoHeight = ride.additionalFields.isEmpty ? 0 : 18 + Double(fieldLines.reduce(0) { $0 + $1.count }) * 10 + 4
-        let methodLines = ride.payments.map { TextWrap.lines($0.method, width: 170, size: 7.5) }
+        let methodLines = ride.payments.map { Self.wrap($0.method, width: 170, size: 7.5) }
         let paymentsHeight = ride.payments.isEmpty ? 0 : 14 + Double(methodLines.reduce(0) { $0 + $1.count }) * 9 + 3
             * Double(ride.payments.count) + 10
         let totalsHeight = Double(ride.totals.count) * 12
@@ -118,7 +118,7 @@ extension RIDERenderer {
             var fy = ly - 24
             for lines in fieldLines {
                 for line in lines {
-                    page.text(line, x: Self.left + 6, y: fy, size: 8)
+                    page.draw(line, x: Self.left + 6, y: fy, size: 8)
                     fy -= 10
                 }
             }
@@ -136,7 +136,7 @@ extension RIDERenderer {
                 page.text(payment.amount, right: amountRight, y: py - 9, size: 7.5)
                 if let term = payment.term { page.text(term, x: termX, y: py - 9, size: 7.5) }
                 for line in lines {
-                    page.text(line, x: Self.left + 4, y: py - 9, size: 7.5)
+                    page.draw(line, x: Self.left + 4, y: py - 9, size: 7.5)
                     py -= 9
                 }
                 py -= 3

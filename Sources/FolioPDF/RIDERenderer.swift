@@ -32,6 +32,11 @@ public struct RIDERenderer {
         y = Self.height - Self.margin
     }
 
+    /// `text` in lines of WinAnsi bytes that fit `width`.
+    static func wrap(_ text: String, width: Double, size: Double, bold: Bool = false) -> [[UInt8]] {
+        TextWrap.wrap(WinAnsi.encode(text), width: width, size: size, bold: bold)
+    }
+
     var fullNumber: String { "\(ride.title) No. \(ride.number)" }
 
     /// The issuer box (left) and the document box (right).
@@ -41,13 +46,13 @@ public struct RIDERenderer {
         var ly = top - 16, ry = top - 16
         let inner = leftWidth - 12
         let issuer = ride.issuer
-        for line in TextWrap.lines(issuer.legalName, width: inner, size: 11, bold: true) {
-            page.text(line, x: Self.left + 6, y: ly, size: 11, bold: true)
+        for line in Self.wrap(issuer.legalName, width: inner, size: 11, bold: true) {
+            page.draw(line, x: Self.left + 6, y: ly, size: 11, bold: true)
             ly -= 13
         }
         if let trade = issuer.tradeName, trade != issuer.legalName {
-            for line in TextWrap.lines(trade, width: inner, size: 10) {
-                page.text(line, x: Self.left + 6, y: ly, size: 10)
+            for line in Self.wrap(trade, width: inner, size: 10) {
+                page.draw(line, x: Self.left + 6, y: ly, size: 10)
                 ly -= 12
             }
         }
@@ -117,15 +122,15 @@ public struct RIDERenderer {
                         advance: Bool = true) {
         let start = y
         let labelWidth = HelveticaMetrics.width(WinAnsi.encode(label), size: 8, bold: true) + 3
-        let valueLines = TextWrap.lines(value, width: width - labelWidth, size: 8)
+        let valueLines = Self.wrap(value, width: width - labelWidth, size: 8)
         page.text(label, x: x, y: y, size: 8, bold: true)
         if valueLines.count == 1 {
             page.text(value, x: x + labelWidth, y: y, size: 8)
             y -= 11
         } else {
             y -= 10
-            for line in TextWrap.lines(value, width: width, size: 8) {
-                page.text(line, x: x, y: y, size: 8)
+            for line in Self.wrap(value, width: width, size: 8) {
+                page.draw(line, x: x, y: y, size: 8)
                 y -= 10
             }
             y -= 1

@@ -32,8 +32,13 @@ public enum WinAnsi {
     /// bytes outside printable ASCII are written as octal escapes, so the file stays ASCII and
     /// no byte can end the string or the line early.
     public static func literal(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = [UInt8(ascii: "(")]
-        out.reserveCapacity(bytes.count + 2)
+        var out: [UInt8] = []
+        appendLiteral(bytes, to: &out)
+        return out
+    }
+
+    static func appendLiteral(_ bytes: [UInt8], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "("))
         for b in bytes {
             switch b {
             case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\\"):
@@ -48,6 +53,20 @@ public enum WinAnsi {
             }
         }
         out.append(UInt8(ascii: ")"))
-        return out
     }
+
+    /// The text of WinAnsi `bytes` (for tests and titles).
+    public static func decode(_ bytes: [UInt8]) -> String {
+        var text = String.UnicodeScalarView()
+        for b in bytes {
+            if let scalar = (b >= 128 && b < 160 ? lower[b] : UInt32(b)).flatMap(Unicode.Scalar.init) { text.append(scalar) }
+        }
+        return String(text)
+    }
+
+    static let lower: [UInt8: UInt32] = {
+        var map: [UInt8: UInt32] = [:]
+        for (scalar, byte) in upper { map[byte] = scalar }
+        return map
+    }()
 }

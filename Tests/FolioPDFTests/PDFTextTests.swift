@@ -33,6 +33,11 @@ import Testing
         #expect(PDFPage.number(595.276) == "595.28")
         #expect(PDFPage.number(0.05) == "0.05")
         #expect(PDFPage.number(-0.001) == "0")
+        #expect(PDFPage.number(100) == "100")
+        #expect(PDFPage.number(1000.5) == "1000.5")
+        #expect(PDFPage.number(10.05) == "10.05")
+        #expect(PDFPage.number(-28.35) == "-28.35")
+        #expect(PDFPage.number(9) == "9")
     }
 
     @Test func wrappedLinesFitAndLongWordsBreak() {
@@ -42,5 +47,6 @@ import Testing
         for line in lines { #expect(HelveticaMetrics.width(WinAnsi.encode(line), size: 8, bold: false) <= 80) }
         #expect(lines.joined(separator: " ").filter { $0 != " " } == text.filter { $0 != " " })
         #expect(TextWrap.lines("", width: 80, size: 8) == [""])
+        #expect(TextWrap.lines("Ñandú  &   Cía", width: 500, size: 8) == ["Ñandú & Cía"])
     }
 }

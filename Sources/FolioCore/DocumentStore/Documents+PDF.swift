@@ -5,8 +5,11 @@ import FolioPDF
 extension Documents {
     /// The RIDE of stored document `handle`, and the document (its access key names the file).
     public static func pdf(store: Store, handle: String) throws(FolioError) -> (document: StoredDocument, pdf: [UInt8]) {
-        let document = try show(store: store, handle: handle)
-        let xml = try xml(store: store, handle: document.id)
+        let (document, xml) = try store.read { tx throws(FolioError) -> (StoredDocument, [UInt8]) in
+            let document = try find(handle, in: tx)
+            guard let bytes = try tx.documentXML(id: document.id) else { throw .server("document \(document.id) has no XML") }
+            return (document, bytes)
+        }
         return (document, try pdf(xml, field: "document").pdf)
     }
 

@@ -21,7 +21,8 @@ public enum RIDEReader {
 
     static func parse(_ xml: [UInt8], field: String) throws(FolioError) -> XMLElementSnapshot {
         do throws(XMLError) {
-            return try XMLDocument(bytes: xml).rootSnapshot
+            // The signature is not printed: it is not copied out of libxml2's tree either.
+            return try XMLDocument(bytes: xml).rootSnapshot(skippingNamespace: "http://www.w3.org/2000/09/xmldsig#")
         } catch {
             throw .validation("not an SRI electronic document: not well-formed XML (\(error.description))", field: field)
         }
