@@ -136,4 +136,24 @@ struct DocumentsPDFTests {
         let later = try folio.run(["documents", "pdf", key, "-O", "-"], environment: ["FOLIO_NOW": "2031-01-01T00:00:00Z"])
         #expect(later.stdoutData == first)
     }
+
+    @Test("the SRI's authorization response (autorizacion wrapping the comprobante) prints the authorization")
+    func authorizationResponse() throws {
+        let (folio, dir, key, _, _) = try document()
+        let signed = String(decoding: try folio.run(["documents", "xml", key]).stdoutData, as: UTF8.self)
+        let response = dir + "/autorizacion.xml"
+        try ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<autorizacion><estado>AUTORIZADO</estado>"
+             + "<numeroAutorizacion>\(key)</numeroAutorizacion><fechaAutorizacion>2026-11-22T10:15:30-05:00</fechaAutorizacion>"
+             + "<ambiente>PRUEBAS</ambiente><comprobante><![CDATA[\n\(signed)]]></comprobante></autorizacion>\n")
+            .write(toFile: response, atomically: true, encoding: .utf8)
+        let result = try folio.run(["documents", "pdf", "--file", response, "-O", "-"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let pdf = String(decoding: result.stdoutData, as: UTF8.self)
+        // WinAnsi octal escapes: \332 Ú, \323 Ó.
+        #expect(pdf.contains("(N\\332MERO DE AUTORIZACI\\323N:)"))
+        #expect(pdf.contains("(\(key))"))
+        #expect(pdf.contains("(2026-11-22T10:15:30-05:00)"))
+        let plain = try folio.run(["documents", "pdf", key, "-O", "-"])
+        #expect(!String(decoding: plain.stdoutData, as: UTF8.self).contains("AUTORIZACI"))
+    }
 }
