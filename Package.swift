@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "CommandLineKit", dependencies: ["FolioSupport"]),
         .target(name: "FolioCrypto", dependencies: ["COpenSSL", "CZlib", "FolioSupport"]),
         .target(name: "FolioXML", dependencies: ["CLibXML2", "FolioCrypto", "FolioSupport"], swiftSettings: libxml2Headers),
-        .target(name: "FolioCore", dependencies: ["CSQLite", "FolioCrypto", "FolioXML", "FolioSupport"]),
+        // The RIDE's PDF writer: pure Swift over FolioSupport, no C library.
+        .target(name: "FolioPDF", dependencies: ["FolioSupport"]),
+        .target(name: "FolioCore", dependencies: ["CSQLite", "FolioCrypto", "FolioXML", "FolioPDF", "FolioSupport"]),
         // Only a debug build (what the tests run) takes its clock from the environment: a
         // release binary never dates audit rows, keys or tokens by FOLIO_NOW.
         .target(name: "FolioCLI", dependencies: ["CommandLineKit", "FolioCore", "FolioSupport"],
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit", "FolioTestSupport", "FolioSupport"]),
         .testTarget(name: "FolioCryptoTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCrypto"]),
         .testTarget(name: "FolioXMLTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioXML", "FolioCrypto"], swiftSettings: libxml2Headers),
+        .testTarget(name: "FolioPDFTests", dependencies: ["FolioPDF"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCore", "FolioXML"]),
         .testTarget(name: "FolioCLITests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCLI", "CommandLineKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCore", "FolioXML", "FolioCrypto"]),

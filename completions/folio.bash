@@ -19,7 +19,7 @@ _folio() {
             -*=*) ;;
             -*)
                 case "$cmd $word" in
-                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --search'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --tenant'|'folio documents list --issuer'|'folio documents list --type'|'folio documents list --status'|'folio documents list --from'|'folio documents list --to'|'folio documents list --buyer'|'folio documents list --buyer-name'|'folio documents list --min-total'|'folio documents list --max-total'|'folio documents list --access-key-prefix'|'folio documents list --sort'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents verify --file'|'folio audit list --target'|'folio audit list --action'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key"|*" --lock-timeout") i=$((i + 1)) ;;
+                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --search'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --tenant'|'folio documents list --issuer'|'folio documents list --type'|'folio documents list --status'|'folio documents list --from'|'folio documents list --to'|'folio documents list --buyer'|'folio documents list --buyer-name'|'folio documents list --min-total'|'folio documents list --max-total'|'folio documents list --access-key-prefix'|'folio documents list --sort'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents pdf --file'|'folio documents pdf --output-file'|'folio documents pdf -O'|'folio documents verify --file'|'folio audit list --target'|'folio audit list --action'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key"|*" --lock-timeout") i=$((i + 1)) ;;
                 esac ;;
             *)
                 case "$cmd $word" in
@@ -69,6 +69,7 @@ _folio() {
                     'folio documents show') cmd='folio documents show' ;;
                     'folio documents events') cmd='folio documents events' ;;
                     'folio documents xml') cmd='folio documents xml' ;;
+                    'folio documents pdf') cmd='folio documents pdf' ;;
                     'folio documents verify') cmd='folio documents verify' ;;
                     'folio documents decode-key') cmd='folio documents decode-key' ;;
                     'folio audit list') cmd='folio audit list' ;;
@@ -210,6 +211,10 @@ _folio() {
             COMPREPLY=(); return 0 ;;
         'folio documents list --cursor')
             COMPREPLY=(); return 0 ;;
+        'folio documents pdf --file')
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        'folio documents pdf --output-file'|'folio documents pdf -O')
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
         'folio documents verify --file')
             compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
         'folio audit list --target')
@@ -286,6 +291,7 @@ _folio() {
             'folio documents show') opts='--help' ;;
             'folio documents events') opts='--help' ;;
             'folio documents xml') opts='--help' ;;
+            'folio documents pdf') opts='--file --output-file --force --help' ;;
             'folio documents verify') opts='--file --help' ;;
             'folio documents decode-key') opts='--help' ;;
             'folio audit') opts='--help' ;;
@@ -389,7 +395,7 @@ _folio() {
                 case $n in
                     0) _folio_dynamic 'issuers' ;;
                 esac ;;
-            'folio documents') COMPREPLY=($(compgen -W 'create list show events xml verify decode-key' -- "$cur")) ;;
+            'folio documents') COMPREPLY=($(compgen -W 'create list show events xml pdf verify decode-key' -- "$cur")) ;;
             'folio documents show')
                 case $n in
                     0) _folio_dynamic 'documents' ;;
@@ -399,6 +405,10 @@ _folio() {
                     0) _folio_dynamic 'documents' ;;
                 esac ;;
             'folio documents xml')
+                case $n in
+                    0) _folio_dynamic 'documents' ;;
+                esac ;;
+            'folio documents pdf')
                 case $n in
                     0) _folio_dynamic 'documents' ;;
                 esac ;;

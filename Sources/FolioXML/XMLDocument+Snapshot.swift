@@ -2,11 +2,17 @@ internal import CLibXML2
 
 extension XMLDocument {
     /// A copy of the document element and its subtree as plain values (see `XMLElementSnapshot`).
-    public var rootSnapshot: XMLElementSnapshot { XMLDocument.snapshot(root) }
+    public var rootSnapshot: XMLElementSnapshot { XMLDocument.snapshot(root, skipping: nil) }
+
+    /// The same without the elements in namespace `skipped` and their subtrees: a reader of a
+    /// signed document's content need not copy its signature (certificate, values, digests).
+    public func rootSnapshot(skippingNamespace skipped: String) -> XMLElementSnapshot {
+        XMLDocument.snapshot(root, skipping: skipped)
+    }
 
     /// Recursion is bounded: libxml2 refuses documents nested deeper than 256 levels unless told
     /// otherwise (XML_PARSE_HUGE), and `init(bytes:)` does not tell it.
-    static func snapshot(_ element: xmlNodePtr) -> XMLElementSnapshot {
+    static func snapshot(_ element: xmlNodePtr, skipping skipped: String?) -> XMLElementSnapshot {
         var attributes: [XMLElementSnapshot.XMLAttribute] = []
         var attribute = element.pointee.properties
         while let a = attribute {
@@ -24,7 +30,8 @@ extension XMLDocument {
         var child = element.pointee.children
         while let c = child {
             switch c.pointee.type {
-            case XML_ELEMENT_NODE: children.append(snapshot(c))
+            case XML_ELEMENT_NODE:
+                if skipped == nil || c.namespaceURI != skipped { children.append(snapshot(c, skipping: skipped)) }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = c.pointee.content { text += String(cString: content) }
             default: break

@@ -5,7 +5,7 @@ import FolioCore
 enum DocumentsCommands {
     static let group = CommandGroup(
         "documents", abstract: "Create and sign electronic invoices; show, export and verify them; decode access keys.",
-        leaves: [DocumentsCreate.self, DocumentsList.self, DocumentsShow.self, DocumentsEvents.self, DocumentsXML.self, DocumentsVerify.self,
+        leaves: [DocumentsCreate.self, DocumentsList.self, DocumentsShow.self, DocumentsEvents.self, DocumentsXML.self, DocumentsPDF.self, DocumentsVerify.self,
                  DocumentsDecodeKey.self],
         examples: [
             Example("folio documents create --issuer iss_… --file invoice.json -o json"),
