@@ -1,0 +1,103 @@
+import Testing
+import FolioSupport
+import FolioTestSupport
+@testable import FolioZip
+
+@Suite struct ZipRoundTripTests {
+    @Test func entriesComeBackAsWritten() throws {
+        let (path, summary) = try ZipSamples.write()
+        #expect(summary.entryCount == ZipSamples.entries.count)
+        #expect(summary.byteCount == FileSystem.size(path).map(UInt64.init))
+        #expect(!summary.usesZip64)
+        #expect(FileSystem.mode(path) == 0o600)
+        let reader = try ZipReader(path: path)
+        try reader.verify()
+        #expect(reader.entries.map(\.name) == ZipSamples.entries.map(\.name))
+        for (info, sample) in zip(reader.entries, ZipSamples.entries) {
+            #expect(info.modified == sample.modified)
+            #expect(info.uncompressedSize == UInt64(sample.data.count))
+            #expect(try reader.read(info) == sample.data, "\(sample.name)")
+        }
+    }
+
+    /// Compressible data is deflated; data deflate cannot shrink (noise, empty) is stored.
+    @Test func storedWhenDeflateDoesNotShrink() throws {
+        let reader = try ZipReader(path: ZipSamples.write().path)
+        let methods = Dictionary(uniqueKeysWithValues: reader.entries.map { ($0.name, $0.method) })
+        #expect(methods["documents/001-factura.xml"] == .deflated)
+        #expect(methods["attachments/noise.bin"] == .stored)
+        #expect(methods["empty.txt"] == .stored)
+        let xml = try #require(reader.entry(named: "documents/001-factura.xml"))
+        #expect(xml.compressedSize < xml.uncompressedSize / 4)
+    }
+
+    @Test func sameEntriesGiveIdenticalBytes() throws {
+        let a = try ZipSamples.bytes(ZipSamples.write().path)
+        let b = try ZipSamples.bytes(ZipSamples.write().path)
+        #expect(a == b)
+        // A different time changes the bytes: the caller's timestamps are what is written.
+        var later = ZipSamples.entries
+        later[0].modified = ZipDate(year: 2026, month: 11, day: 22, hour: 8, minute: 30, second: 16)
+        #expect(try ZipSamples.bytes(ZipSamples.write(later).path) != a)
+    }
+
+    @Test func emptyArchiveIsTheEndRecordAlone() throws {
+        let (path, summary) = try ZipSamples.write([])
+        #expect(summary == ZipSummary(entryCount: 0, byteCount: 22, usesZip64: false))
+        #expect(try ZipSamples.bytes(path) == [0x50, 0x4b, 0x05, 0x06] + [UInt8](repeating: 0, count: 18))
+        let reader = try ZipReader(path: path)
+        #expect(reader.entries.isEmpty)
+        try reader.verify()
+    }
+
+    /// The streaming form: data written in pieces, always deflated, a ZIP64 local header.
+    @Test func sinkEntriesRoundTrip() throws {
+        let path = ProcessRunner.temporaryDirectory("folio-zip") + "/sink.zip"
+        let writer = try ZipWriter(path: path)
+        let big = (0..<200).flatMap { ZipSamples.xml($0) }
+        try writer.add(name: "first.xml", modified: ZipSamples.date, data: ZipSamples.xml(7))
+        try writer.add(name: "big.xml", modified: ZipSamples.date) { sink in
+            for start in stride(from: 0, to: big.count, by: 10_000) {
+                try sink.write(Array(big[start..<min(start + 10_000, big.count)]))
+            }
+        }
+        try writer.add(name: "empty-stream.bin", modified: ZipSamples.date) { _ in }
+        try writer.add(name: "last.bin", modified: ZipSamples.date, data: ZipSamples.noise(100))
+        _ = try writer.finish()
+        let reader = try ZipReader(path: path)
+        try reader.verify()
+        #expect(reader.entries.map(\.name) == ["first.xml", "big.xml", "empty-stream.bin", "last.bin"])
+        #expect(try reader.read(reader.entries[1]) == big)
+        #expect(try reader.read(reader.entries[2]) == [])
+        #expect(reader.entries[1].versionNeeded == 45)
+        var pieces = 0, total = 0
+        try reader.read(reader.entries[1]) { piece in
+            pieces += 1
+            total += piece.count
+        }
+        #expect(total == big.count && pieces > 1)
+    }
+
+    @Test func namesAreCheckedAndUnique() throws {
+        let path = ProcessRunner.temporaryDirectory("folio-zip") + "/names.zip"
+        let writer = try ZipWriter(path: path)
+        for bad in ["", "/etc/passwd", "a/../b", "./a", "a//b", "dir/", "a\\b", "tab\there"] {
+            #expect(throws: ZipError.self, "\(bad)") { try writer.add(name: bad, modified: ZipSamples.date, data: [1]) }
+        }
+        try writer.add(name: "a.txt", modified: ZipSamples.date, data: [1])
+        let error = #expect(throws: ZipError.self) { try writer.add(name: "a.txt", modified: ZipSamples.date, data: [2]) }
+        #expect(error?.description == "entry a.txt: the archive already has an entry of this name")
+        // A rejected name leaves the writer usable.
+        #expect(try writer.finish().entryCount == 1)
+        #expect(throws: ZipError.self) { try writer.add(name: "b.txt", modified: ZipSamples.date, data: []) }
+    }
+
+    @Test func datesAreDOSFieldsClamped() {
+        let d = ZipDate(Timestamp(rfc3339: "2026-11-22T08:30:15Z")!)
+        #expect([d.year, d.month, d.day, d.hour, d.minute, d.second] == [2026, 11, 22, 8, 30, 14])
+        #expect(d.description == "2026-11-22 08:30:14")
+        #expect(ZipDate(Timestamp(seconds: 0)) == ZipDate(year: 1980, month: 1, day: 1, hour: 0, minute: 0, second: 0))
+        let last = ZipDate(year: 2200, month: 1, day: 1, hour: 0, minute: 0, second: 0)
+        #expect(last.description == "2107-12-31 23:59:58")
+    }
+}
