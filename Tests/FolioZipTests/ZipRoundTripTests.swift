@@ -78,6 +78,35 @@ import FolioTestSupport
         #expect(total == big.count && pieces > 1)
     }
 
+    /// An error thrown by the streaming form's body leaves a partial entry: the writer then
+    /// refuses everything, so no archive is finished over it.
+    @Test func failedSinkLeavesTheWriterUnusable() throws {
+        struct Stop: Error {}
+        let path = ProcessRunner.temporaryDirectory("folio-zip") + "/failed.zip"
+        let writer = try ZipWriter(path: path)
+        try writer.add(name: "a.txt", modified: ZipSamples.date, data: [1])
+        #expect(throws: Stop.self) {
+            try writer.add(name: "b.txt", modified: ZipSamples.date) { sink in
+                try sink.write([1, 2, 3])
+                throw Stop()
+            }
+        }
+        let error = #expect(throws: ZipError.self) { try writer.finish() }
+        #expect(error?.entry == "b.txt")
+        #expect(error?.message.hasPrefix("the archive is incomplete") == true)
+        #expect(throws: ZipError.self) { try writer.add(name: "c.txt", modified: ZipSamples.date, data: []) }
+        #expect(throws: ZipError.self) { try ZipReader(path: path) }
+    }
+
+    /// The streaming read hands over pieces; an error of the consumer comes back unchanged.
+    @Test func consumerErrorsPassThrough() throws {
+        struct Full: Error {}
+        let reader = try ZipReader(path: ZipSamples.write().path)
+        #expect(throws: Full.self) { try reader.read(reader.entries[0]) { _ in throw Full() } }
+        // The reader is still good afterwards.
+        #expect(try reader.read(reader.entries[0]) == ZipSamples.entries[0].data)
+    }
+
     @Test func namesAreCheckedAndUnique() throws {
         let path = ProcessRunner.temporaryDirectory("folio-zip") + "/names.zip"
         let writer = try ZipWriter(path: path)
