@@ -41,6 +41,19 @@ import FolioTestSupport
         #expect(try ZipSamples.bytes(ZipSamples.write(later).path) != a)
     }
 
+    /// Every byte of a one-entry archive, as APPNOTE lays it out (computed apart from ZipWriter,
+    /// with Python's struct.pack): local header, data, central record, end record. Any change
+    /// to a fixed field shows here. ("hi" deflates to 4 bytes, so it is stored.)
+    @Test func oneStoredEntryHasTheseExactBytes() throws {
+        let path = try ZipSamples.write([SampleEntry(name: "a.txt", modified: ZipSamples.date, data: Array("hi".utf8))]).path
+        let expected = "504b0304" + "1400" + "0008" + "0000" + "c743" + "765d" + "ac2a93d8" + "02000000" + "02000000"
+            + "0500" + "0000" + "612e747874" + "6869"
+            + "504b0102" + "2d03" + "1400" + "0008" + "0000" + "c743" + "765d" + "ac2a93d8" + "02000000" + "02000000"
+            + "0500" + "0000" + "0000" + "0000" + "0000" + "0000a481" + "00000000" + "612e747874"
+            + "504b0506" + "0000" + "0000" + "0100" + "0100" + "33000000" + "25000000" + "0000"
+        #expect(Hex.encode(try ZipSamples.bytes(path)) == expected)
+    }
+
     @Test func emptyArchiveIsTheEndRecordAlone() throws {
         let (path, summary) = try ZipSamples.write([])
         #expect(summary == ZipSummary(entryCount: 0, byteCount: 22, usesZip64: false))
