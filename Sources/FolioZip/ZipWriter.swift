@@ -21,6 +21,9 @@ public final class ZipWriter {
     private var nameHashes: Set<Int> = []
     private var failure: ZipError?
     private var finished = false
+    /// Set while a streamed entry's body runs: an `add` from inside it would interleave two
+    /// entries' bytes.
+    private var streaming = false
 
     /// Creates or truncates `path` (mode 0600).
     public convenience init(path: String) throws(ZipError) {
@@ -70,6 +73,8 @@ public final class ZipWriter {
         let nameBytes = try checkName(name)
         let deflater = try makeDeflater()
         deflater.reset()
+        streaming = true
+        defer { streaming = false }
         var record = ZipCentralRecord(
             nameStart: names.count, nameLength: UInt16(nameBytes.count), modified: modified, method: .deflated, crc: 0,
             compressedSize: 0, uncompressedSize: 0, offset: output.position, localZip64: true)
@@ -147,6 +152,7 @@ public final class ZipWriter {
 
     private func checkOpen() throws(ZipError) {
         if let failure { throw failure }
+        if streaming { throw ZipError("an entry is being streamed: add the next one after its body returns") }
         if finished { throw ZipError("the archive is already finished") }
     }
 

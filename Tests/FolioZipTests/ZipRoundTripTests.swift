@@ -111,6 +111,20 @@ import FolioTestSupport
         #expect(throws: ZipError.self) { try ZipReader(path: path) }
     }
 
+    /// An `add` or `finish` from inside a streamed entry's body would interleave two entries:
+    /// refused, and the entry being streamed fails with it.
+    @Test func nestedAddIsRefused() throws {
+        let path = ProcessRunner.temporaryDirectory("folio-zip") + "/nested.zip"
+        let writer = try ZipWriter(path: path)
+        let error = #expect(throws: ZipError.self) {
+            try writer.add(name: "outer.txt", modified: ZipSamples.date) { _ in
+                try writer.add(name: "inner.txt", modified: ZipSamples.date, data: [1])
+            }
+        }
+        #expect(error?.message == "an entry is being streamed: add the next one after its body returns")
+        #expect(throws: ZipError.self) { try writer.finish() }
+    }
+
     /// The streaming read hands over pieces; an error of the consumer comes back unchanged.
     @Test func consumerErrorsPassThrough() throws {
         struct Full: Error {}
