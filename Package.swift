@@ -36,6 +36,8 @@ let package = Package(
         .target(name: "FolioXML", dependencies: ["CLibXML2", "FolioCrypto", "FolioSupport"], swiftSettings: libxml2Headers),
         // The RIDE's PDF writer: pure Swift over FolioSupport, no C library.
         .target(name: "FolioPDF", dependencies: ["FolioSupport"]),
+        // Deterministic, streaming ZIP archives (exports) and their verifier, over zlib.
+        .target(name: "FolioZip", dependencies: ["CZlib", "FolioSupport"]),
         .target(name: "FolioCore", dependencies: ["CSQLite", "FolioCrypto", "FolioXML", "FolioPDF", "FolioSupport"]),
         // Only a debug build (what the tests run) takes its clock from the environment: a
         // release binary never dates audit rows, keys or tokens by FOLIO_NOW.
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "FolioCryptoTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCrypto"]),
         .testTarget(name: "FolioXMLTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioXML", "FolioCrypto"], swiftSettings: libxml2Headers),
         .testTarget(name: "FolioPDFTests", dependencies: ["FolioPDF"]),
+        .testTarget(name: "FolioZipTests", dependencies: ["FolioZip", "FolioTestSupport", "FolioSupport"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCore", "FolioXML"]),
         .testTarget(name: "FolioCLITests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCLI", "CommandLineKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCore", "FolioXML", "FolioCrypto"]),
