@@ -43,27 +43,34 @@ struct ExportArchiveWriter {
     static let indexHeader = "access_key,issue_date,type,number,counterparty_id,counterparty_name,subtotal,tax,total,status\r\n"
 
     let writer: ZipWriter
+    let pipeline: ZipPipeline
     var tally = ExportTally()
     var index: [UInt8] = Array(indexHeader.utf8)
-    var manifestFiles: [UInt8] = []
+    /// Each entry's size and SHA-256 (40 bytes, in entry order) until the manifest is written:
+    /// its lines are made once, at the end, from these and the entries' names.
+    var digests: [UInt8] = []
     var fileCount = 0
 
-    init(path: String) throws(FolioError) {
-        do throws(ZipError) { writer = try ZipWriter(path: path) } catch { throw Self.failure(error, path: path) }
-    }
-
-    static func failure(_ error: ZipError, path: String) -> FolioError {
-        .server("cannot write the archive \(path): \(error.message)")
-    }
-
-    mutating func add(_ name: String, _ data: [UInt8], modified: ZipDate) throws(FolioError) {
-        do throws(ZipError) { try writer.add(name: name, modified: modified, data: data) } catch {
-            throw .server("cannot write \(name) into the archive: \(error.message)")
+    init(path: String, documents: Int) throws(FolioError) {
+        do throws(ZipError) { writer = try ZipWriter(path: path) } catch {
+            throw .server("cannot write the archive \(path): \(error.message)")
         }
-        if fileCount > 0 { manifestFiles += Array(",\n".utf8) }
-        // Names are ASCII Folio makes (digits, letters, `/`, `.`): no JSON escaping needed.
-        manifestFiles += Array("    {\"name\": \"\(name)\", \"size\": \(data.count), \"sha256\": \"\(Hex.encode(Digest.sha256(data)))\"}".utf8)
+        pipeline = ZipPipeline(writer: writer)
+        index.reserveCapacity(documents * 160)
+        digests.reserveCapacity(documents * 2 * 40)
+    }
+
+    /// Queues an entry; its size and digest are kept for the manifest.
+    mutating func add(_ name: String, _ data: [UInt8], modified: ZipDate) throws(FolioError) {
+        var size = UInt64(data.count)
+        withUnsafeBytes(of: &size) { digests.append(contentsOf: $0) }
+        digests.append(contentsOf: Digest.sha256(data))
         fileCount += 1
+        pipeline.add(ZipPipeline.Entry(name: name, modified: modified, data: data))
+    }
+
+    static func failure(_ error: ZipError) -> FolioError {
+        .server("cannot write \(error.entry ?? "the archive"): \(error.message)")
     }
 
     /// `documents/<accessKey>.xml` and its row of the index.
@@ -82,11 +89,14 @@ struct ExportArchiveWriter {
         tally.rides += 1
     }
 
-    /// Writes the index and the manifest, then the central directory.
-    mutating func finish(manifestHead: [JSONMember]) throws(FolioError) {
+    /// Writes the index and the manifest (`name(i)` is the name of entry `i`), then the
+    /// central directory.
+    mutating func finish(manifestHead: [JSONMember], name: (Int) -> String) throws(FolioError) {
         let date = tally.newest.map(ZipDate.init) ?? Self.emptyArchiveDate
         try add("index.csv", index, modified: date)
         index = []
+        pipeline.close()
+        if let failure = pipeline.failure { throw Self.failure(failure) }
         var head = manifestHead
         head.append(JSONMember("counts", .object([
             JSONMember("documents", .int(tally.documents)), JSONMember("ride", .int(tally.rides)),
@@ -97,17 +107,28 @@ struct ExportArchiveWriter {
             JSONMember("total", .string(tally.money(tally.total))),
         ])))
         var manifest = Array("{\n".utf8)
+        manifest.reserveCapacity(fileCount * 150 + 2048)
         for member in head {
             manifest += Array("  \(JSONValue.string(member.key).compactText()): \(member.value.compactText()),\n".utf8)
         }
         manifest += Array("  \"files\": [\n".utf8)
-        manifest += manifestFiles
-        manifest += Array(fileCount > 0 ? "\n  ]\n}\n".utf8 : "  ]\n}\n".utf8)
-        manifestFiles = []
-        let files = fileCount
-        try add("manifest.json", manifest, modified: date)
-        fileCount = files + 1
-        do throws(ZipError) { _ = try writer.finish() } catch { throw .server("cannot finish the archive: \(error.message)") }
+        for i in 0..<fileCount {
+            let entryName = i == fileCount - 1 ? "index.csv" : name(i)
+            let base = i * 40
+            var size: UInt64 = 0
+            withUnsafeMutableBytes(of: &size) { $0.copyBytes(from: digests[base..<base + 8]) }
+            // Names are ASCII Folio makes (digits, letters, `/`, `.`): no JSON escaping needed.
+            manifest += Array("    {\"name\": \"\(entryName)\", \"size\": \(size), \"sha256\": \"".utf8)
+            manifest += Array(Hex.encode(Array(digests[base + 8..<base + 40])).utf8)
+            manifest += Array((i == fileCount - 1 ? "\"}\n" : "\"},\n").utf8)
+        }
+        manifest += Array("  ]\n}\n".utf8)
+        digests = []
+        do throws(ZipError) {
+            try writer.add(name: "manifest.json", modified: date, data: manifest)
+            _ = try writer.finish()
+        } catch { throw Self.failure(error) }
+        fileCount += 1
     }
 }
 

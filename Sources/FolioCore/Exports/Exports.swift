@@ -23,7 +23,7 @@ public enum Exports {
         job.mutation = Mutation(ahead: { store, ctx throws(FolioError) -> Export in
             try request.checkPeriod()
             let query = try DocumentListQuery(checking: request.filter)
-            ExportLeftovers.remove(store)
+            if !ctx.dryRun { ExportLeftovers.remove(store) }
             let id = ctx.ids.make(.export)
             job.id = id
             return try build(request, query: query, id: id, store: store, ctx: ctx, job: job, progress: progress)
@@ -66,13 +66,13 @@ public enum Exports {
             query.tenantId = tenant.id
             query.issuerId = issuer?.id
             let filters = request.filtersJSON(tenantId: tenant.id, issuerId: issuer?.id)
-            let keys = try tx.documentKeys(query).sorted { $0.accessKey < $1.accessKey }
+            let keys = try tx.documentKeys(query)
             var export = Export(id: id, tenantId: tenant.id, status: .completed, filters: filters, includeRide: request.includeRide,
                                 documentCount: keys.count, fileCount: 0, subtotal: "", tax: "", total: "", sha256: "", size: 0,
                                 createdAt: ctx.now, prunedAt: nil)
             if ctx.dryRun {
                 var tally = ExportTally()
-                for key in keys { if let d = try tx.document(id: key.id) { try tally.add(d) } }
+                for i in 0..<keys.count { if let d = try tx.document(id: keys.id(i)) { try tally.add(d) } }
                 export.subtotal = tally.money(tally.subtotal)
                 export.tax = tally.money(tally.tax)
                 export.total = tally.money(tally.total)
@@ -80,20 +80,20 @@ public enum Exports {
                 return export
             }
             let paths = ExportPaths(store: store, id: id)
-            var writer = try ExportArchiveWriter(path: paths.temporary)
+            var writer = try ExportArchiveWriter(path: paths.temporary, documents: keys.count)
             job.lock = FileLock.tryLock(paths.temporary)
             do throws(FolioError) {
                 let steps = keys.count * (request.includeRide ? 2 : 1)
                 var done = 0
-                for key in keys {
-                    guard let (document, xml) = try tx.documentWithXML(id: key.id) else { throw .server("document \(key.id) vanished") }
+                for i in 0..<keys.count {
+                    guard let (document, xml) = try tx.documentWithXML(id: keys.id(i)) else { throw .server("document \(keys.id(i)) vanished") }
                     try writer.addDocument(document, xml: xml)
                     done += 1
                     try step(done, of: steps, ctx: ctx, progress: progress)
                 }
                 if request.includeRide {
-                    for key in keys {
-                        guard let (document, xml) = try tx.documentWithXML(id: key.id) else { throw .server("document \(key.id) vanished") }
+                    for i in 0..<keys.count {
+                        guard let (document, xml) = try tx.documentWithXML(id: keys.id(i)) else { throw .server("document \(keys.id(i)) vanished") }
                         try writer.addRide(document, pdf: try Documents.pdf(xml, field: "document").pdf)
                         done += 1
                         try step(done, of: steps, ctx: ctx, progress: progress)
@@ -102,7 +102,7 @@ public enum Exports {
                 try writer.finish(manifestHead: [
                     JSONMember("format", .string(ExportManifest.format)), JSONMember("version", .int(ExportManifest.version)),
                     JSONMember("tenant", .string(tenant.id)), JSONMember("filters", filters),
-                ])
+                ]) { i in i < keys.count ? "documents/\(keys.accessKey(i)).xml" : "ride/\(keys.accessKey(i - keys.count)).pdf" }
                 let tally = writer.tally
                 export.subtotal = tally.money(tally.subtotal)
                 export.tax = tally.money(tally.tax)
@@ -116,6 +116,7 @@ public enum Exports {
                 export.size = size
                 return export
             } catch {
+                writer.pipeline.close()
                 job.abandon(store: store)
                 throw error
             }

@@ -42,12 +42,15 @@ extension StoreTransaction {
     }
 
     /// The ids and access keys of the documents `query` keeps, read through the same statement
-    /// as `documents list` (so every filter of the list is one of the export too), in no order.
-    func documentKeys(_ query: DocumentListQuery) throws(FolioError) -> [(accessKey: String, id: String)] {
-        var keys: [(accessKey: String, id: String)] = []
-        try forEachRow(Self.documentList(query, after: nil, limit: nil), table: "documents") { row throws(FolioError) in
-            keys.append((try row.text("access_key"), try row.text("id")))
+    /// as `documents list` (so every filter of the list is one of the export too), sorted by
+    /// access key.
+    func documentKeys(_ query: DocumentListQuery) throws(FolioError) -> ExportKeys {
+        var keys = ExportKeys()
+        try forEachRow(Self.documentList(query, after: nil, limit: nil, columns: "SELECT id, access_key FROM documents"),
+                       table: "documents") { row throws(FolioError) in
+            try keys.append(accessKey: try row.text("access_key"), id: try row.text("id"))
         }
+        keys.sort()
         return keys
     }
 
