@@ -128,3 +128,23 @@ struct ExportsTests {
         #expect(try folio.sqlite("SELECT count(*) FROM audit_log WHERE action = 'export.prune'") == "1\n")
     }
 }
+
+/// The pipeline's promises for exports: a dry run writes nothing, an idempotency key replays.
+@Suite("exports: dry run and idempotency")
+struct ExportsPipelineTests {
+    @Test("--dry-run counts and sums, writes no archive and no row; a repeated --idempotency-key replays the first export")
+    func dryRunAndReplay() throws {
+        let folio = try FolioHarness()
+        _ = try folio.exportFixture(count: 3)
+        let dry = try folio.json(["exports", "create", "--tenant", "ana@example.com", "--all-time", "--dry-run"])
+        #expect(dry["documentCount"] as? Int == 3 && dry["subtotal"] as? String == "15.00")
+        #expect(try folio.sqlite("SELECT count(*) FROM exports") == "0\n")
+        #expect(FileManager.default.subpaths(atPath: folio.store + "/exports")?.isEmpty == true)
+        let arguments = ["exports", "create", "--tenant", "ana@example.com", "--all-time", "--idempotency-key", "march-1"]
+        let first = try folio.json(arguments)
+        let again = try folio.json(arguments)
+        #expect(again["id"] as? String == first["id"] as? String && again["sha256"] as? String == first["sha256"] as? String)
+        #expect(try folio.sqlite("SELECT count(*) FROM exports") == "1\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folio.store + "/exports").count == 1)
+    }
+}
