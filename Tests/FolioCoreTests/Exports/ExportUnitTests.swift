@@ -24,7 +24,7 @@ struct ExportUnitTests {
             #expect(try migrated.schemaVersion() == 7)
             let page = try migrated.read { tx throws(FolioError) in try tx.exports(tenantId: nil, status: nil, after: nil, limit: 10) }
             #expect(page.items.isEmpty)
-            try migrated.write { tx throws(FolioError) in try tx.run("PRAGMA user_version = 6") }
+            _ = try migrated.write { tx throws(FolioError) in try tx.run("PRAGMA user_version = 6") }
         }
     }
 
