@@ -1,7 +1,10 @@
-/// What the writer keeps of each entry until `finish` writes the central directory: about a
-/// hundred bytes with the name, so 100,000 entries stay around 10 MB; the data is never kept.
+/// What the writer keeps of each entry until `finish` writes the central directory: 48 bytes,
+/// the name kept apart in the writer's one array of names (a separate array per entry would
+/// cost a heap block each); the data is never kept.
 struct ZipCentralRecord {
-    var name: [UInt8]
+    /// Where the name is in the writer's names.
+    var nameStart: Int
+    var nameLength: UInt16
     var modified: ZipDate
     var method: ZipMethod
     var crc: UInt32
@@ -24,7 +27,7 @@ struct ZipCentralRecord {
 
     /// The local file header (4.3.7). With `localZip64` its sizes are 0xFFFFFFFF and the
     /// values sit in a ZIP64 extra field, both of them as 4.5.3 requires.
-    func localHeader(_ limits: ZipLimits) -> [UInt8] {
+    func localHeader(name: ArraySlice<UInt8>, _ limits: ZipLimits) -> [UInt8] {
         var b = ZipBytes(capacity: ZipFormat.localHeaderSize + name.count + 20)
         b.u32(ZipFormat.localHeaderSignature)
         b.u16(versionNeeded(limits))
@@ -37,7 +40,7 @@ struct ZipCentralRecord {
         b.u32(localZip64 ? 0xFFFF_FFFF : UInt32(uncompressedSize))
         b.u16(UInt16(name.count))
         b.u16(localZip64 ? 20 : 0)
-        b.append(name)
+        b.bytes += name
         if localZip64 {
             b.u16(ZipFormat.zip64ExtraTag)
             b.u16(16)
@@ -48,7 +51,7 @@ struct ZipCentralRecord {
     }
 
     /// The central directory file header (4.3.12).
-    func centralHeader(_ limits: ZipLimits) -> [UInt8] {
+    func centralHeader(name: ArraySlice<UInt8>, _ limits: ZipLimits) -> [UInt8] {
         let zip64 = centralZip64Values(limits)
         func field(_ v: UInt64) -> UInt32 { v >= limits.size ? 0xFFFF_FFFF : UInt32(v) }
         var b = ZipBytes(capacity: ZipFormat.centralHeaderSize + name.count + 28)
@@ -69,7 +72,7 @@ struct ZipCentralRecord {
         b.u16(0)                                // internal attributes
         b.u32(ZipFormat.externalAttributes)
         b.u32(field(offset))
-        b.append(name)
+        b.bytes += name
         if !zip64.isEmpty {
             b.u16(ZipFormat.zip64ExtraTag)
             b.u16(UInt16(8 * zip64.count))

@@ -20,15 +20,15 @@ struct ZipEndRecords {
         let tailCount = Int(min(file.size, minimum + 0xFFFF))
         let tailStart = file.size - UInt64(tailCount)
         let tail = try file.read(at: tailStart, count: tailCount, "the end of the archive")
-        var at = tailCount - ZipFormat.endSize
-        var found: Int?
-        while at >= 0 {
-            var f = ZipFields(tail, at: at)
-            if f.u32() == ZipFormat.endSignature {
-                f.position = at + 20
-                if Int(f.u16()) == tailCount - at - ZipFormat.endSize { found = at; break }
+        // The last "PK\5\6" whose comment length reaches exactly to the end of the file.
+        let found: Int? = tail.withUnsafeBufferPointer { t in
+            var at = tailCount - ZipFormat.endSize
+            while at >= 0 {
+                if t[at] == 0x50, t[at + 1] == 0x4B, t[at + 2] == 5, t[at + 3] == 6,
+                   Int(t[at + 20]) | Int(t[at + 21]) << 8 == tailCount - at - ZipFormat.endSize { return at }
+                at -= 1
             }
-            at -= 1
+            return nil
         }
         guard let found else {
             throw ZipError("no end of central directory record at the end of the file: the archive is truncated or is not a ZIP archive")

@@ -18,23 +18,6 @@ public struct ZipError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// What `ZipWriter.finish()` wrote.
-public struct ZipSummary: Sendable, Equatable {
-    /// The number of entries in the archive.
-    public var entryCount: Int
-    /// The archive's size in bytes.
-    public var byteCount: UInt64
-    /// Whether the archive needed ZIP64 end records (65,535 entries or more, or a central
-    /// directory beyond 4 GiB); entries may carry ZIP64 extra fields either way.
-    public var usesZip64: Bool
-}
-
-/// How an entry's data is stored. ZipWriter writes only these two; ZipReader reads only these.
-public enum ZipMethod: UInt16, Sendable {
-    case stored = 0
-    case deflated = 8
-}
-
 /// Hex of a 32-bit value, eight digits, for messages about checksums and signatures.
 func hex32(_ value: UInt32) -> String {
     let digits = String(value, radix: 16)

@@ -155,7 +155,7 @@ public struct ZipReader {
 
 /// One Inflater per reader, made on first use: verifying 65,536 entries should not allocate
 /// 65,536 inflate states. (A class, so the reader stays a value.)
-final class InflaterCache: @unchecked Sendable {
+final class InflaterCache {
     private var inflater: Inflater?
 
     func get() throws(ZipError) -> Inflater {

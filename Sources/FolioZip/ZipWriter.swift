@@ -15,9 +15,15 @@ public final class ZipWriter {
     private let limits: ZipLimits
     private var deflater: Deflater?
     private var records: [ZipCentralRecord] = []
-    private var names: Set<String> = []
+    /// Every entry's name, back to back (see ZipCentralRecord), and their hashes for spotting
+    /// a repeated name without a set of strings.
+    private var names: [UInt8] = []
+    private var nameHashes: Set<Int> = []
     private var failure: ZipError?
     private var finished = false
+    /// Set while a streamed entry's body runs: an `add` from inside it would interleave two
+    /// entries' bytes.
+    private var streaming = false
 
     /// Creates or truncates `path` (mode 0600).
     public convenience init(path: String) throws(ZipError) {
@@ -33,7 +39,7 @@ public final class ZipWriter {
     /// Adds an entry holding `data`: deflated, or stored when deflate does not make it smaller.
     public func add(name: String, modified: ZipDate, data: [UInt8]) throws(ZipError) {
         try checkOpen()
-        try checkName(name)
+        let nameBytes = try checkName(name)
         let deflater = try makeDeflater()
         deflater.reset()
         var compressed: [UInt8] = []
@@ -46,15 +52,16 @@ public final class ZipWriter {
         let body = stored ? data : compressed
         let fits = UInt64(data.count) < limits.size && UInt64(body.count) < limits.size
         let record = ZipCentralRecord(
-            name: Array(name.utf8), modified: modified, method: stored ? .stored : .deflated, crc: crc.value,
+            nameStart: names.count, nameLength: UInt16(nameBytes.count), modified: modified,
+            method: stored ? .stored : .deflated, crc: crc.value,
             compressedSize: UInt64(body.count), uncompressedSize: UInt64(data.count), offset: output.position,
             localZip64: !fits)
         try writing { () throws(ZipError) in
-            try output.write(record.localHeader(limits))
+            try output.write(record.localHeader(name: nameBytes[...], limits))
             try output.write(body)
         }
         records.append(record)
-        names.insert(name)
+        names += nameBytes
     }
 
     /// Adds an entry whose data `compressing` writes to the sink piece by piece, for entries
@@ -63,22 +70,24 @@ public final class ZipWriter {
     /// An error thrown by `compressing` leaves the archive unfinishable.
     public func add(name: String, modified: ZipDate, compressing: (ZipEntrySink) throws -> Void) throws {
         try checkOpen()
-        try checkName(name)
+        let nameBytes = try checkName(name)
         let deflater = try makeDeflater()
         deflater.reset()
+        streaming = true
+        defer { streaming = false }
         var record = ZipCentralRecord(
-            name: Array(name.utf8), modified: modified, method: .deflated, crc: 0,
+            nameStart: names.count, nameLength: UInt16(nameBytes.count), modified: modified, method: .deflated, crc: 0,
             compressedSize: 0, uncompressedSize: 0, offset: output.position, localZip64: true)
         let sink = ZipEntrySink(deflater: deflater, output: output)
         do {
-            try output.write(record.localHeader(limits))
+            try output.write(record.localHeader(name: nameBytes[...], limits))
             try compressing(sink)
             try sink.close()
             record.crc = sink.crc.value
             record.compressedSize = sink.compressedSize
             record.uncompressedSize = sink.uncompressedSize
             // Rewrite the whole header: same length, now with the CRC and both sizes.
-            try output.patch(record.localHeader(limits), at: record.offset)
+            try output.patch(record.localHeader(name: nameBytes[...], limits), at: record.offset)
         } catch {
             sink.isClosed = true
             failure = (error as? ZipError).map { ZipError(entry: name, "the archive is incomplete: \($0.description)") }
@@ -86,7 +95,7 @@ public final class ZipWriter {
             throw error
         }
         records.append(record)
-        names.insert(name)
+        names += nameBytes
     }
 
     /// Writes the central directory and the end records (ZIP64 ones when needed), fsyncs and
@@ -97,7 +106,7 @@ public final class ZipWriter {
         var zip64 = false
         try writing { () throws(ZipError) in
             let directoryOffset = output.position
-            for record in records { try output.write(record.centralHeader(limits)) }
+            for r in records { try output.write(r.centralHeader(name: names[r.nameStart..<r.nameStart + Int(r.nameLength)], limits)) }
             let directorySize = output.position - directoryOffset
             let count = UInt64(records.count)
             zip64 = count >= limits.entryCount || directorySize >= limits.size || directoryOffset >= limits.size
@@ -143,12 +152,20 @@ public final class ZipWriter {
 
     private func checkOpen() throws(ZipError) {
         if let failure { throw failure }
+        if streaming { throw ZipError("an entry is being streamed: add the next one after its body returns") }
         if finished { throw ZipError("the archive is already finished") }
     }
 
-    private func checkName(_ name: String) throws(ZipError) {
+    /// The name's bytes, once it is known to be acceptable and new.
+    private func checkName(_ name: String) throws(ZipError) -> [UInt8] {
         if let problem = ZipName.problem(name) { throw ZipError(entry: name, problem) }
-        if names.contains(name) { throw ZipError(entry: name, "the archive already has an entry of this name") }
+        let bytes = Array(name.utf8)
+        // A hash seen before is usually a repeated name; only then are the names compared.
+        if !nameHashes.insert(bytes.hashValue).inserted,
+           records.contains(where: { names[$0.nameStart..<$0.nameStart + Int($0.nameLength)].elementsEqual(bytes) }) {
+            throw ZipError(entry: name, "the archive already has an entry of this name")
+        }
+        return bytes
     }
 
     /// Runs a write; a failure leaves a partial archive, so every later call reports it.

@@ -7,13 +7,25 @@ import FolioTestSupport
 /// Independent judges: Info-ZIP's unzip and zipinfo, and Python's zipfile, read what ZipWriter
 /// writes, plain and ZIP64.
 @Suite struct ZipExternalToolTests {
-    /// The sample archive, and the same entries with ZIP64 forced by lowered limits (every
-    /// size and offset of 100 bytes or more, and the entry count, go through ZIP64 records).
+    /// The sample archive; the same entries with ZIP64 forced by lowered limits (every size and
+    /// offset of 100 bytes or more, and the entry count, go through ZIP64 records); and the
+    /// same entries written through the sink.
     static func archives() throws -> [(label: String, path: String)] {
         let plain = try ZipSamples.write().path
         let zip64 = try ZipSamples.write(limits: ZipLimits(entryCount: 3, size: 100))
         #expect(zip64.summary.usesZip64)
-        return [("plain", plain), ("zip64", zip64.path)]
+        // The same entries through the streaming form: ZIP64 local headers patched afterwards.
+        let streamed = ProcessRunner.temporaryDirectory("folio-zip") + "/streamed.zip"
+        let writer = try ZipWriter(path: streamed)
+        for entry in ZipSamples.entries {
+            try writer.add(name: entry.name, modified: entry.modified) { sink in
+                for start in stride(from: 0, to: entry.data.count, by: 1000) {
+                    try sink.write(Array(entry.data[start..<min(start + 1000, entry.data.count)]))
+                }
+            }
+        }
+        _ = try writer.finish()
+        return [("plain", plain), ("zip64", zip64.path), ("streamed", streamed)]
     }
 
     @Test(.enabled(if: ExternalTool.shouldRun("unzip"), "needs unzip"))
