@@ -63,4 +63,34 @@ struct ExportsCommandTests {
         #expect(done.status == 0, "\(done.stderr)")
         #expect(folio.run(["exports", "list", "--status", "pruned", "-q"]).stdout.split(separator: "\n").count == 1)
     }
+
+    @Test("every single byte of an archive, flipped, fails verification as signature_invalid (exit 10)")
+    func everyByteFlipped() throws {
+        let folio = try seeded(count: 1)
+        let made = folio.run(["exports", "create", "--tenant", "ana@example.com", "--all-time", "-o", "json"])
+        let id = try #require(made.json?["id"] as? String, "\(made.stderr)")
+        let path = folio.store + "/exports/" + id + ".zip"
+        let original = try FileSystem.readFile(path, limit: 1 << 20)
+        #expect(original.count > 2_000)
+        let damaged = ProcessRunner.temporaryDirectory("folio-flip") + "/flip.zip"
+        var passed: [Int] = []
+        for offset in original.indices {
+            var bytes = original
+            bytes[offset] ^= 0x01
+            try FileSystem.write(bytes, to: damaged, mode: 0o600, exclusive: false)
+            do {
+                _ = try Exports.verify(path: damaged, source: "flip.zip", now: TestClockTimestamp.now)
+                passed.append(offset)
+            } catch let error as FolioError {
+                if error.code != .signatureInvalid { passed.append(offset) }
+            }
+        }
+        #expect(passed.isEmpty, "offsets that did not fail signature_invalid: \(passed.prefix(10)) of \(original.count)")
+        _ = try Exports.verify(path: path, source: id, now: TestClockTimestamp.now)
+    }
+}
+
+/// The test clock's instant as FolioSupport's timestamp.
+enum TestClockTimestamp {
+    static let now = Timestamp(seconds: TestClock.seconds)
 }
