@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "FolioPDF", dependencies: ["FolioSupport"]),
         // Deterministic, streaming ZIP archives (exports) and their verifier, over zlib.
         .target(name: "FolioZip", dependencies: ["CZlib", "FolioSupport"]),
-        .target(name: "FolioCore", dependencies: ["CSQLite", "FolioCrypto", "FolioXML", "FolioPDF", "FolioSupport"]),
+        .target(name: "FolioCore", dependencies: ["CSQLite", "FolioCrypto", "FolioXML", "FolioPDF", "FolioZip", "FolioSupport"]),
         // Only a debug build (what the tests run) takes its clock from the environment: a
         // release binary never dates audit rows, keys or tokens by FOLIO_NOW.
         .target(name: "FolioCLI", dependencies: ["CommandLineKit", "FolioCore", "FolioSupport"],

@@ -19,7 +19,7 @@ _folio() {
             -*=*) ;;
             -*)
                 case "$cmd $word" in
-                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --search'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --tenant'|'folio documents list --issuer'|'folio documents list --type'|'folio documents list --status'|'folio documents list --from'|'folio documents list --to'|'folio documents list --buyer'|'folio documents list --buyer-name'|'folio documents list --min-total'|'folio documents list --max-total'|'folio documents list --access-key-prefix'|'folio documents list --sort'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents pdf --file'|'folio documents pdf --output-file'|'folio documents pdf -O'|'folio documents verify --file'|'folio audit list --target'|'folio audit list --action'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key"|*" --lock-timeout") i=$((i + 1)) ;;
+                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --search'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --tenant'|'folio documents list --issuer'|'folio documents list --type'|'folio documents list --status'|'folio documents list --from'|'folio documents list --to'|'folio documents list --buyer'|'folio documents list --buyer-name'|'folio documents list --min-total'|'folio documents list --max-total'|'folio documents list --access-key-prefix'|'folio documents list --sort'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents pdf --file'|'folio documents pdf --output-file'|'folio documents pdf -O'|'folio documents verify --file'|'folio exports create --tenant'|'folio exports create --issuer'|'folio exports create --type'|'folio exports create --status'|'folio exports create --from'|'folio exports create --to'|'folio exports create --buyer'|'folio exports create --buyer-name'|'folio exports create --min-total'|'folio exports create --max-total'|'folio exports create --access-key-prefix'|'folio exports create --include'|'folio exports list --tenant'|'folio exports list --status'|'folio exports list --limit'|'folio exports list --cursor'|'folio exports download --output-file'|'folio exports download -O'|'folio exports prune --older-than'|'folio exports prune --tenant'|'folio audit list --target'|'folio audit list --action'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key"|*" --lock-timeout") i=$((i + 1)) ;;
                 esac ;;
             *)
                 case "$cmd $word" in
@@ -31,6 +31,7 @@ _folio() {
                     'folio keys') cmd='folio keys' ;;
                     'folio issuers') cmd='folio issuers' ;;
                     'folio documents') cmd='folio documents' ;;
+                    'folio exports') cmd='folio exports' ;;
                     'folio audit') cmd='folio audit' ;;
                     'folio store info') cmd='folio store info' ;;
                     'folio store check') cmd='folio store check' ;;
@@ -72,6 +73,12 @@ _folio() {
                     'folio documents pdf') cmd='folio documents pdf' ;;
                     'folio documents verify') cmd='folio documents verify' ;;
                     'folio documents decode-key') cmd='folio documents decode-key' ;;
+                    'folio exports create') cmd='folio exports create' ;;
+                    'folio exports list') cmd='folio exports list' ;;
+                    'folio exports show') cmd='folio exports show' ;;
+                    'folio exports download') cmd='folio exports download' ;;
+                    'folio exports verify') cmd='folio exports verify' ;;
+                    'folio exports prune') cmd='folio exports prune' ;;
                     'folio audit list') cmd='folio audit list' ;;
                     'folio audit verify') cmd='folio audit verify' ;;
                     *) n=$((n + 1)) ;;
@@ -217,6 +224,44 @@ _folio() {
             compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
         'folio documents verify --file')
             compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        'folio exports create --tenant')
+            _folio_dynamic 'tenants'; return 0 ;;
+        'folio exports create --issuer')
+            _folio_dynamic 'issuers'; return 0 ;;
+        'folio exports create --type')
+            COMPREPLY=(); return 0 ;;
+        'folio exports create --status')
+            _folio_choices 'signed'; return 0 ;;
+        'folio exports create --from')
+            COMPREPLY=(); return 0 ;;
+        'folio exports create --to')
+            COMPREPLY=(); return 0 ;;
+        'folio exports create --buyer')
+            COMPREPLY=(); return 0 ;;
+        'folio exports create --buyer-name')
+            COMPREPLY=(); return 0 ;;
+        'folio exports create --min-total')
+            COMPREPLY=(); return 0 ;;
+        'folio exports create --max-total')
+            COMPREPLY=(); return 0 ;;
+        'folio exports create --access-key-prefix')
+            COMPREPLY=(); return 0 ;;
+        'folio exports create --include')
+            _folio_choices 'ride'; return 0 ;;
+        'folio exports list --tenant')
+            _folio_dynamic 'tenants'; return 0 ;;
+        'folio exports list --status')
+            _folio_choices 'completed' 'pruned'; return 0 ;;
+        'folio exports list --limit')
+            COMPREPLY=(); return 0 ;;
+        'folio exports list --cursor')
+            COMPREPLY=(); return 0 ;;
+        'folio exports download --output-file'|'folio exports download -O')
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        'folio exports prune --older-than')
+            COMPREPLY=(); return 0 ;;
+        'folio exports prune --tenant')
+            _folio_dynamic 'tenants'; return 0 ;;
         'folio audit list --target')
             COMPREPLY=(); return 0 ;;
         'folio audit list --action')
@@ -294,6 +339,13 @@ _folio() {
             'folio documents pdf') opts='--file --output-file --force --help' ;;
             'folio documents verify') opts='--file --help' ;;
             'folio documents decode-key') opts='--help' ;;
+            'folio exports') opts='--help' ;;
+            'folio exports create') opts='--tenant --issuer --type --status --from --to --buyer --buyer-name --min-total --max-total --access-key-prefix --all-time --include --help' ;;
+            'folio exports list') opts='--tenant --status --limit --cursor --all --help' ;;
+            'folio exports show') opts='--help' ;;
+            'folio exports download') opts='--output-file --force --help' ;;
+            'folio exports verify') opts='--help' ;;
+            'folio exports prune') opts='--older-than --tenant --help' ;;
             'folio audit') opts='--help' ;;
             'folio audit list') opts='--target --action --since --until --reverse --limit --cursor --all --help' ;;
             'folio audit verify') opts='--help' ;;
@@ -302,7 +354,7 @@ _folio() {
             COMPREPLY=($(compgen -W "$opts" -- "$cur")) ;;
         *)
             case "$cmd" in
-            'folio') COMPREPLY=($(compgen -W 'init completions version store tenants keys issuers documents audit' -- "$cur")) ;;
+            'folio') COMPREPLY=($(compgen -W 'init completions version store tenants keys issuers documents exports audit' -- "$cur")) ;;
             'folio completions')
                 case $n in
                     0) _folio_choices 'bash' 'zsh' 'fish' ;;
@@ -415,6 +467,11 @@ _folio() {
             'folio documents verify')
                 case $n in
                     0) _folio_dynamic 'documents' ;;
+                esac ;;
+            'folio exports') COMPREPLY=($(compgen -W 'create list show download verify prune' -- "$cur")) ;;
+            'folio exports verify')
+                case $n in
+                    0) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
                 esac ;;
             'folio audit') COMPREPLY=($(compgen -W 'list verify' -- "$cur")) ;;
             esac ;;

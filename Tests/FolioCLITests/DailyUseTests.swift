@@ -46,7 +46,7 @@ struct DailyUseTests {
             }
         }
         walk(program.root, [])
-        #expect(groups.count == 9)
+        #expect(groups.count == 10)
         for path in groups {
             let text = program.help(for: path)
             #expect(text.contains("\nEXAMPLES:\n  "), "\(path)")

@@ -73,7 +73,7 @@ struct DestructiveCommandsTests {
             for sub in command.subcommands { walk(sub, path + [sub.name]) }
         }
         walk(program.root, [])
-        #expect(marked.sorted() == ["documents pdf", "keys revoke", "keys rotate", "keys scan", "store rotate-master-key", "tenants promote",
+        #expect(marked.sorted() == ["documents pdf", "exports download", "exports prune", "keys revoke", "keys rotate", "keys scan", "store rotate-master-key", "tenants promote",
                                     "tenants suspend"])
         let page = try #require(program.manPages().first { $0.fileName == "folio.1" }).content
         let section = try #require(page.components(separatedBy: ".Sh DESTRUCTIVE COMMANDS\n").last?

@@ -36,6 +36,9 @@ extension Remedy {
         case .restartList(let sort?):
             return "continue with the order the cursor was made in (--sort \(sort)), or leave out --cursor to start from the first page"
         case .restartList(nil): return "use the nextCursor of a page of this list, or leave out --cursor to start from the first page"
+        case .chooseExportPeriod: return "pass --from DATE and/or --to DATE, or --all-time to export every date"
+        case .nameExportTenant: return "pass --tenant TENANT (or --issuer ISSUER, whose tenant it is)"
+        case .listExports: return "list exports with 'folio exports list'"
         }
     }
 }

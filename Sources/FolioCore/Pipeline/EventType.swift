@@ -14,4 +14,6 @@ public enum EventType: String, Sendable, CaseIterable {
     case issuerUpdated = "issuer.updated"
     case issuerCertificateChanged = "issuer.certificate_changed"
     case documentSigned = "document.signed"
+    case exportCompleted = "export.completed"
+    case exportPruned = "export.pruned"
 }

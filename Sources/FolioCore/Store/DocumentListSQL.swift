@@ -87,7 +87,8 @@ extension StoreTransaction {
     /// sort's own `(issue_date | total_cents, id)` when no such equality is given; then the
     /// rows come in the index's order, the cursor's pair is where the seek starts, and LIMIT
     /// stops the read (no sort of the matches: see `DocumentListQueryTests`).
-    static func documentList(_ q: DocumentListQuery, after cursor: DocumentCursor?, limit: Int?) -> SQLQuery {
+    static func documentList(_ q: DocumentListQuery, after cursor: DocumentCursor?, limit: Int?,
+                             columns: SQLQuery = StoreTransaction.documentColumns) -> SQLQuery {
         var conditions: [SQLQuery] = []
         if let id = q.tenantId { conditions.append("tenant_id = \(id)") }
         if let id = q.issuerId { conditions.append("issuer_id = \(id)") }
@@ -120,7 +121,7 @@ extension StoreTransaction {
             conditions += totals.conditions(on: "(total_cents + 0)")
         }
         conditions += bounds.conditions(on: column, after: cursor, descending: q.sort.descending)
-        var query = StoreTransaction.documentColumns
+        var query = columns
         if !conditions.isEmpty { query.append(" WHERE \(SQLQuery.joined(conditions, separator: " AND "))") }
         query.append(q.sort.descending ? " ORDER BY \(column) DESC, id DESC" : " ORDER BY \(column), id")
         if let limit { query.append(" LIMIT \(limit)") }

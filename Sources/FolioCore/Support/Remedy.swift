@@ -42,4 +42,10 @@ public enum Remedy: Sendable, Equatable {
     /// Start the list again from its first page, or continue it in the order its cursor was
     /// made in (`sortedBy`, when known).
     case restartList(sortedBy: String?)
+    /// Give an export a date range, or ask for every date explicitly.
+    case chooseExportPeriod
+    /// Name the tenant whose documents an export holds.
+    case nameExportTenant
+    /// List the exports there are.
+    case listExports
 }

@@ -241,7 +241,7 @@ struct DocumentListQueryTests {
         }
         #expect(!columns.contains("total_cents"))
         let migrated = try Store.open(location: location, environment: [:])
-        #expect(try migrated.schemaVersion() == 6)
+        #expect(try migrated.schemaVersion() == Migrations.latestVersion)
         let found = try Documents.list(store: migrated, filter: DocumentFilter(buyerName: "PEREZ", sort: .totalDescending),
                                        page: PageRequest(limit: 1, cursor: nil)).items
         #expect(found.first?.buyerName == "ANA PÉREZ" && found.first?.total == "497.50")

@@ -239,5 +239,28 @@ enum SQLiteMigrations {
         CREATE INDEX documents_buyer_date ON documents(buyer_identification, issue_date, id);
         CREATE INDEX IF NOT EXISTS events_target ON events(target_id, seq);
         """,
+        // 7: export archives (issue 14). One row per archive written to exports/, made only
+        // after the archive was renamed into place: filters as JSON, counts, exact decimal sums
+        // as text, the archive's SHA-256 and size; status completed, or pruned once its file is
+        // deleted (the row stays). `exports_tenant` lists a tenant's, newest first.
+        """
+        CREATE TABLE IF NOT EXISTS exports (
+            id TEXT PRIMARY KEY,
+            tenant_id TEXT NOT NULL REFERENCES tenants(id),
+            status TEXT NOT NULL,
+            filters TEXT NOT NULL,
+            include_ride INTEGER NOT NULL,
+            document_count INTEGER NOT NULL,
+            file_count INTEGER NOT NULL,
+            subtotal TEXT NOT NULL,
+            tax TEXT NOT NULL,
+            total TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            pruned_at TEXT
+        );
+        CREATE INDEX IF NOT EXISTS exports_tenant ON exports(tenant_id, id);
+        """,
     ]
 }
