@@ -42,7 +42,7 @@ enum ExportsCreate: LeafCommand {
             try context.perform(job.mutation, present: { Presented(one: $0) }) { export in
                 console.clearStatus()
                 if export.documentCount == 0 { return "no document matches: \(export.id) is an empty archive" }
-                return "exported \(export.documentCount) documents to \(export.id) (\(export.size) bytes)"
+                return "exported \(export.documentCount) document\(export.documentCount == 1 ? "" : "s") to \(export.id) (\(export.size) bytes)"
             }
         } catch {
             if let store = try? context.openStore() { job.abandon(store: store) }

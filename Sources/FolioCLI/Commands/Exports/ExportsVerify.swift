@@ -37,6 +37,6 @@ enum ExportsVerify: LeafCommand {
             report = try Exports.verify(path: target, source: target, now: context.now)
         }
         context.console.out(context.renderer.render(Presented(one: report)))
-        if !context.globals.quiet { context.console.note("\(report.source): valid, \(report.documents) documents") }
+        if !context.globals.quiet { context.console.note("\(report.source): valid, \(report.documents) document\(report.documents == 1 ? "" : "s")") }
     }
 }
