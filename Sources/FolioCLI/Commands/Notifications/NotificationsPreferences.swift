@@ -7,10 +7,10 @@ enum NotificationsPreferences: LeafCommand {
                                                     help: "Required: the tenant (id, e-mail or RUC).")
     static let enable: OptionKey<[String]> = .repeated(
         "enable", value: "type", kind: .choice(NotificationType.allCases.map(\.rawValue)),
-        help: "Make notifications of this type again (repeatable).")
+        help: "Make notifications of this type again.")
     static let disable: OptionKey<[String]> = .repeated(
         "disable", value: "type", kind: .choice(NotificationType.allCases.map(\.rawValue)),
-        help: "Make no more notifications of this type for the tenant (repeatable).")
+        help: "Make no more notifications of this type for the tenant.")
 
     static let spec = Command(
         "preferences", abstract: "Show which notification types a tenant gets, or switch types on and off.",
