@@ -6,5 +6,5 @@ enum JobsCommands {
     static let group = CommandGroup(
         "jobs", abstract: "Run the periodic jobs: certificate notifications, webhook retries, idempotency clean-up.",
         leaves: [JobsRun.self],
-        examples: [Example("* * * * * folio jobs run -q", "a crontab line: every minute")])
+        examples: [Example("folio jobs run", "every step once; from cron, every minute"), Example("folio jobs run -o json")])
 }

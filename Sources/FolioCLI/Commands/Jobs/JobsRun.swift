@@ -10,9 +10,9 @@ enum JobsRun: LeafCommand {
             + "threshold it is inside: a certificate first seen with 5 days left gets the 7-day one only); (2) "
             + "webhook-retries: not available yet, reports 0; (3) idempotency-prune: idempotency records older than 24 h "
             + "are deleted, so their keys are new again. Safe to run from cron every minute and from several processes "
-            + "at once: nothing is made twice. Exit status 0, also when there was nothing to do.",
-        examples: [Example("folio jobs run"), Example("folio jobs run -o json"),
-                   Example("* * * * * folio jobs run -q", "a crontab line: every minute")])
+            + "at once: nothing is made twice. Exit status 0, also when there was nothing to do. A crontab line: "
+            + "'* * * * * folio jobs run -q'.",
+        examples: [Example("folio jobs run"), Example("folio jobs run -o json")])
 
     static func options(_ inv: Invocation, _ context: CommandContext) throws(FolioError) {}
 
