@@ -45,6 +45,11 @@ struct NotificationsCommandTests {
     @Test("30, 7, 1 days and expired: one notification each, never twice; a certificate first seen inside 7 days gets the 7-day one only")
     func thresholdsOnceEach() throws {
         let (folio, ana, bea) = try seeded()
+        // A dry run shows what would be made and writes nothing.
+        let dry = folio.run(["jobs", "run", "--dry-run", "-o", "json"], at: Self.at(days: 0.001))
+        let wouldMake = created(try #require(dry.json, "\(dry.stderr)"))
+        #expect(dry.status == 0 && wouldMake == 1, "\(dry.stderr)")
+        #expect(items(folio.run(["notifications", "list", "-o", "json"])).isEmpty)
         // At once: Bea's certificate has 5 days left (the 7-day one only, not 30); Ana's 40 (nothing).
         #expect(created(try jobs(folio, days: 0.001)) == 1)
         #expect(created(try jobs(folio, days: 9)) == 1)     // Bea expired (its 1-day one skipped); Ana: 31 left

@@ -62,7 +62,7 @@ public enum Notifications {
             var found: [NotificationRecord] = []
             for (index, id) in targets.enumerated() {
                 guard ULID.isValid(id, prefix: .notification) else {
-                    throw .validation("'\(id)' is not a notification id (ntf_ and 26 characters)", field: ids.isEmpty ? "notification" : "notification[\(index)]")
+                    throw .validation("'\(id)' is not a notification id (ntf_ and 26 characters)", field: "notification[\(index)]")
                 }
                 guard let notification = try tx.notification(id: id) else {
                     throw FolioError(.notFound, "no notification '\(id)'", field: "notification[\(index)]")
