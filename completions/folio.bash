@@ -19,7 +19,7 @@ _folio() {
             -*=*) ;;
             -*)
                 case "$cmd $word" in
-                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --search'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --tenant'|'folio documents list --issuer'|'folio documents list --type'|'folio documents list --status'|'folio documents list --from'|'folio documents list --to'|'folio documents list --buyer'|'folio documents list --buyer-name'|'folio documents list --min-total'|'folio documents list --max-total'|'folio documents list --access-key-prefix'|'folio documents list --sort'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents pdf --file'|'folio documents pdf --output-file'|'folio documents pdf -O'|'folio documents verify --file'|'folio exports create --tenant'|'folio exports create --issuer'|'folio exports create --type'|'folio exports create --status'|'folio exports create --from'|'folio exports create --to'|'folio exports create --buyer'|'folio exports create --buyer-name'|'folio exports create --min-total'|'folio exports create --max-total'|'folio exports create --access-key-prefix'|'folio exports create --include'|'folio exports list --tenant'|'folio exports list --status'|'folio exports list --limit'|'folio exports list --cursor'|'folio exports download --output-file'|'folio exports download -O'|'folio exports prune --older-than'|'folio exports prune --tenant'|'folio audit list --target'|'folio audit list --action'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key"|*" --lock-timeout") i=$((i + 1)) ;;
+                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --search'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --tenant'|'folio documents list --issuer'|'folio documents list --type'|'folio documents list --status'|'folio documents list --from'|'folio documents list --to'|'folio documents list --buyer'|'folio documents list --buyer-name'|'folio documents list --min-total'|'folio documents list --max-total'|'folio documents list --access-key-prefix'|'folio documents list --sort'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents pdf --file'|'folio documents pdf --output-file'|'folio documents pdf -O'|'folio documents verify --file'|'folio exports create --tenant'|'folio exports create --issuer'|'folio exports create --type'|'folio exports create --status'|'folio exports create --from'|'folio exports create --to'|'folio exports create --buyer'|'folio exports create --buyer-name'|'folio exports create --min-total'|'folio exports create --max-total'|'folio exports create --access-key-prefix'|'folio exports create --include'|'folio exports list --tenant'|'folio exports list --status'|'folio exports list --limit'|'folio exports list --cursor'|'folio exports download --output-file'|'folio exports download -O'|'folio exports prune --older-than'|'folio exports prune --tenant'|'folio notifications list --tenant'|'folio notifications list --issuer'|'folio notifications list --since-id'|'folio notifications list --limit'|'folio notifications list --cursor'|'folio notifications read --tenant'|'folio notifications preferences --tenant'|'folio notifications preferences --enable'|'folio notifications preferences --disable'|'folio audit list --target'|'folio audit list --action'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key"|*" --lock-timeout") i=$((i + 1)) ;;
                 esac ;;
             *)
                 case "$cmd $word" in
@@ -32,6 +32,8 @@ _folio() {
                     'folio issuers') cmd='folio issuers' ;;
                     'folio documents') cmd='folio documents' ;;
                     'folio exports') cmd='folio exports' ;;
+                    'folio notifications') cmd='folio notifications' ;;
+                    'folio jobs') cmd='folio jobs' ;;
                     'folio audit') cmd='folio audit' ;;
                     'folio store info') cmd='folio store info' ;;
                     'folio store check') cmd='folio store check' ;;
@@ -79,6 +81,10 @@ _folio() {
                     'folio exports download') cmd='folio exports download' ;;
                     'folio exports verify') cmd='folio exports verify' ;;
                     'folio exports prune') cmd='folio exports prune' ;;
+                    'folio notifications list') cmd='folio notifications list' ;;
+                    'folio notifications read') cmd='folio notifications read' ;;
+                    'folio notifications preferences') cmd='folio notifications preferences' ;;
+                    'folio jobs run') cmd='folio jobs run' ;;
                     'folio audit list') cmd='folio audit list' ;;
                     'folio audit verify') cmd='folio audit verify' ;;
                     *) n=$((n + 1)) ;;
@@ -262,6 +268,24 @@ _folio() {
             COMPREPLY=(); return 0 ;;
         'folio exports prune --tenant')
             _folio_dynamic 'tenants'; return 0 ;;
+        'folio notifications list --tenant')
+            _folio_dynamic 'tenants'; return 0 ;;
+        'folio notifications list --issuer')
+            _folio_dynamic 'issuers'; return 0 ;;
+        'folio notifications list --since-id')
+            COMPREPLY=(); return 0 ;;
+        'folio notifications list --limit')
+            COMPREPLY=(); return 0 ;;
+        'folio notifications list --cursor')
+            COMPREPLY=(); return 0 ;;
+        'folio notifications read --tenant')
+            _folio_dynamic 'tenants'; return 0 ;;
+        'folio notifications preferences --tenant')
+            _folio_dynamic 'tenants'; return 0 ;;
+        'folio notifications preferences --enable')
+            _folio_choices 'certificate.expiring' 'certificate.expired' 'webhook.failed' 'webhook.endpoint_disabled'; return 0 ;;
+        'folio notifications preferences --disable')
+            _folio_choices 'certificate.expiring' 'certificate.expired' 'webhook.failed' 'webhook.endpoint_disabled'; return 0 ;;
         'folio audit list --target')
             COMPREPLY=(); return 0 ;;
         'folio audit list --action')
@@ -346,6 +370,12 @@ _folio() {
             'folio exports download') opts='--output-file --force --help' ;;
             'folio exports verify') opts='--help' ;;
             'folio exports prune') opts='--older-than --tenant --help' ;;
+            'folio notifications') opts='--help' ;;
+            'folio notifications list') opts='--tenant --issuer --unread --since-id --limit --cursor --all --help' ;;
+            'folio notifications read') opts='--all --tenant --help' ;;
+            'folio notifications preferences') opts='--tenant --enable --disable --help' ;;
+            'folio jobs') opts='--help' ;;
+            'folio jobs run') opts='--help' ;;
             'folio audit') opts='--help' ;;
             'folio audit list') opts='--target --action --since --until --reverse --limit --cursor --all --help' ;;
             'folio audit verify') opts='--help' ;;
@@ -354,7 +384,7 @@ _folio() {
             COMPREPLY=($(compgen -W "$opts" -- "$cur")) ;;
         *)
             case "$cmd" in
-            'folio') COMPREPLY=($(compgen -W 'init completions version store tenants keys issuers documents exports audit' -- "$cur")) ;;
+            'folio') COMPREPLY=($(compgen -W 'init completions version store tenants keys issuers documents exports notifications jobs audit' -- "$cur")) ;;
             'folio completions')
                 case $n in
                     0) _folio_choices 'bash' 'zsh' 'fish' ;;
@@ -473,6 +503,8 @@ _folio() {
                 case $n in
                     0) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
                 esac ;;
+            'folio notifications') COMPREPLY=($(compgen -W 'list read preferences' -- "$cur")) ;;
+            'folio jobs') COMPREPLY=($(compgen -W 'run' -- "$cur")) ;;
             'folio audit') COMPREPLY=($(compgen -W 'list verify' -- "$cur")) ;;
             esac ;;
     esac

@@ -16,4 +16,6 @@ public enum EventType: String, Sendable, CaseIterable {
     case documentSigned = "document.signed"
     case exportCompleted = "export.completed"
     case exportPruned = "export.pruned"
+    /// A notification was made for a tenant ("notifications are events too"): webhooks fan it out.
+    case notificationCreated = "notification.created"
 }

@@ -262,5 +262,37 @@ enum SQLiteMigrations {
         );
         CREATE INDEX IF NOT EXISTS exports_tenant ON exports(tenant_id, id);
         """,
+        // 8: notifications and their preferences (issue 15). A notification is a row for a
+        // tenant (and the issuer it concerns, when one): its type, title and message as data,
+        // details as JSON, read_at once read. certificate_id and threshold (days: 30, 7, 1; 0 for
+        // expired) are set on certificate notifications only: UNIQUE on them is what makes each
+        // one "once", however many `jobs run` race (the insert does nothing on conflict; NULLs
+        // never conflict). notification_preferences holds only the types a tenant switched;
+        // a type without a row is on.
+        """
+        CREATE TABLE IF NOT EXISTS notifications (
+            id TEXT PRIMARY KEY,
+            tenant_id TEXT NOT NULL REFERENCES tenants(id),
+            issuer_id TEXT REFERENCES issuers(id),
+            type TEXT NOT NULL,
+            title TEXT NOT NULL,
+            message TEXT NOT NULL,
+            details TEXT NOT NULL,
+            certificate_id TEXT REFERENCES issuer_certificates(id),
+            threshold INTEGER,
+            created_at TEXT NOT NULL,
+            read_at TEXT,
+            UNIQUE (certificate_id, threshold)
+        );
+        CREATE INDEX IF NOT EXISTS notifications_tenant ON notifications(tenant_id, id);
+        CREATE INDEX IF NOT EXISTS notifications_issuer ON notifications(issuer_id, id);
+        CREATE TABLE IF NOT EXISTS notification_preferences (
+            tenant_id TEXT NOT NULL REFERENCES tenants(id),
+            type TEXT NOT NULL,
+            enabled INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (tenant_id, type)
+        );
+        """,
     ]
 }
