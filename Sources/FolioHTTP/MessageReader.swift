@@ -44,6 +44,7 @@ final class MessageReader {
             if let lf = buffer[scanned...].firstIndex(of: 10) {
                 var end = lf
                 if end > start && buffer[end - 1] == 13 { end -= 1 }
+                if end - start > limit { throw HTTPError(.tooLarge, "message head longer than \(limit) bytes") }
                 let line = Array(buffer[start..<end])
                 start = lf + 1
                 return line
