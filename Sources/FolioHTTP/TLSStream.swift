@@ -9,6 +9,9 @@ final class TLSStream: ByteStream, @unchecked Sendable {
     let socket: Socket
     private let ssl: OpaquePointer
     private let context: TLSContext   // kept alive as long as the session
+    /// What the verify callback saw wrong with the peer's own certificate (its subject), for the
+    /// error message: after a failed handshake OpenSSL no longer hands out the peer certificate.
+    private let rejected = RejectedCertificate()
 
     private init(socket: Socket, context: TLSContext) throws(HTTPError) {
         guard let ssl = SSL_new(context.context) else {
@@ -18,6 +21,11 @@ final class TLSStream: ByteStream, @unchecked Sendable {
         self.socket = socket
         self.context = context
         SSL_set_fd(ssl, socket.fd)
+        if !context.isServer {
+            // ex_data slot 0 is SSL_set_app_data's; unretained: `rejected` lives as long as `ssl`.
+            SSL_set_ex_data(ssl, 0, Unmanaged.passUnretained(rejected).toOpaque())
+            SSL_set_verify(ssl, SSL_VERIFY_PEER, noteRejectedLeaf)
+        }
     }
 
     deinit { SSL_free(ssl) }
@@ -77,12 +85,7 @@ final class TLSStream: ByteStream, @unchecked Sendable {
             var message = "TLS: certificate verify failed: \(String(cString: X509_verify_cert_error_string(verify)))"
             if verify == X509_V_ERR_HOSTNAME_MISMATCH || verify == X509_V_ERR_IP_ADDRESS_MISMATCH {
                 message += " (expected \(peer)"
-                if let cert = SSL_get1_peer_certificate(ssl) {
-                    defer { X509_free(cert) }
-                    var buffer = [CChar](repeating: 0, count: 512)
-                    X509_NAME_oneline(X509_get_subject_name(cert), &buffer, Int32(buffer.count))
-                    message += ", certificate for \(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))"
-                }
+                if let subject = rejected.subject { message += ", certificate for \(subject)" }
                 message += ")"
             }
             ERR_clear_error()
@@ -142,4 +145,23 @@ final class TLSStream: ByteStream, @unchecked Sendable {
 
     /// Sends close_notify, best effort (the socket is non-blocking; nothing waits for the reply).
     func close() { SSL_shutdown(ssl) }
+}
+
+/// The subject of a leaf certificate that failed verification.
+private final class RejectedCertificate {
+    var subject: String?
+}
+
+/// OpenSSL's verify callback: passes OpenSSL's verdict through unchanged, and on a failure at the
+/// leaf notes its subject in the session's RejectedCertificate.
+private let noteRejectedLeaf: @convention(c) (Int32, OpaquePointer?) -> Int32 = { ok, store in
+    guard ok == 0, let store, X509_STORE_CTX_get_error_depth(store) == 0,
+          let ssl = X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx()),
+          let note = SSL_get_ex_data(OpaquePointer(ssl), 0),
+          let cert = X509_STORE_CTX_get_current_cert(store) else { return ok }
+    var buffer = [CChar](repeating: 0, count: 512)
+    X509_NAME_oneline(X509_get_subject_name(cert), &buffer, Int32(buffer.count))
+    Unmanaged<RejectedCertificate>.fromOpaque(note).takeUnretainedValue().subject =
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return ok
 }

@@ -9,9 +9,9 @@ final class ScriptedServer: @unchecked Sendable {
     let port: Int
     private let fd: Int32
 
-    /// `reply` is written after the request head arrives, then the connection is closed
+    /// `reply` is written (at once, when not `readRequest`) after the request head arrives, then the connection is closed
     /// (unless `reply` is nil: read and stay silent until the server is dropped).
-    init(reply: [UInt8]?, accept: Bool = true) throws {
+    init(reply: [UInt8]?, accept: Bool = true, readRequest: Bool = true) throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.fd = fd
         var address = sockaddr_in()
@@ -34,7 +34,7 @@ final class ScriptedServer: @unchecked Sendable {
                 if client < 0 { return }
                 var head: [UInt8] = []
                 var byte: UInt8 = 0
-                while !head.suffix(4).elementsEqual([13, 10, 13, 10]), recv(client, &byte, 1, 0) == 1 { head.append(byte) }
+                while readRequest, !head.suffix(4).elementsEqual([13, 10, 13, 10]), recv(client, &byte, 1, 0) == 1 { head.append(byte) }
                 if let reply {
                     _ = reply.withUnsafeBytes { send(client, $0.baseAddress, reply.count, Int32(MSG_NOSIGNAL)) }
                     close(client)
