@@ -27,7 +27,9 @@ final class Socket: ByteStream, @unchecked Sendable {
         for candidate in candidates {
             var hints = addrinfo()
             hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-            hints.ai_flags = AI_NUMERICSERV | (addresses == nil ? AI_ADDRCONFIG : AI_NUMERICHOST)
+            // No AI_ADDRCONFIG: on a machine with loopback only it hides "localhost"; every address
+            // returned is tried in turn, so an unusable family costs one refused connect.
+            hints.ai_flags = AI_NUMERICSERV | (addresses == nil ? 0 : AI_NUMERICHOST)
             var list: UnsafeMutablePointer<addrinfo>?
             // getaddrinfo cannot be given a deadline; the connect timeout starts counting before it anyway.
             let rc = getaddrinfo(candidate, String(port), &hints, &list)

@@ -42,6 +42,13 @@ import Testing
         #expect(post.header("content-length") == String(post.body.count))
     }
 
+    @Test func localhostResolvesThroughTheSystemResolver() throws {
+        let server = try Self.echoServer()
+        defer { server.stop() }
+        let response = try HTTPClient().send(HTTPRequest(method: "GET", url: try HTTPURL("http://localhost:\(server.port)/name")))
+        #expect(response.status == 200)
+    }
+
     @Test func keepAliveReusesOneConnectionPerEndpoint() throws {
         let server = try Self.echoServer()
         defer { server.stop() }

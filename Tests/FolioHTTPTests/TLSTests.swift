@@ -92,6 +92,19 @@ struct TLSTests {
         #expect(error != nil && Date().timeIntervalSince(started) < 15)
     }
 
+    @Test func silentTLSPeerHitsTheConnectTimeout() throws {
+        let pki = try TestPKI.get()
+        // The kernel completes the TCP handshake; no ServerHello ever comes.
+        let server = try ScriptedServer(reply: nil, accept: false)
+        var options = HTTPClientOptions(trustedCAFile: pki.caFile)
+        options.connectTimeout = 1
+        let started = Date()
+        let error = Self.error(HTTPClient(options: options), "https://127.0.0.1:\(server.port)/")
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(error?.kind == .timeout && error?.message == "TLS handshake timed out", "\(String(describing: error))")
+        #expect(elapsed >= 0.9 && elapsed < 10, "took \(elapsed) s")
+    }
+
     @Test func tlsClientToAPlainServerFailsAsTLS() throws {
         let pki = try TestPKI.get()
         // Answers in plain text at once, as a misconfigured endpoint would.
