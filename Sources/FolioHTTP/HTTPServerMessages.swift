@@ -10,6 +10,16 @@ public struct HTTPServerRequest: Sendable {
     /// Which of the server's connections carried it, counting from 1 (keep-alive tests).
     public var connectionNumber: Int
 
+    public init(method: String, target: String, headers: [(String, String)] = [], body: [UInt8] = [],
+                serverName: String? = nil, connectionNumber: Int = 0) {
+        self.method = method
+        self.target = target
+        self.headers = headers
+        self.body = body
+        self.serverName = serverName
+        self.connectionNumber = connectionNumber
+    }
+
     /// The first value of header `name` (case-insensitive).
     public func header(_ name: String) -> String? { HTTPSyntax.value(name, in: headers) }
 }
@@ -39,10 +49,12 @@ public struct HTTPServerResponse: Sendable {
             if lower == "content-length" || lower == "connection" || lower == "transfer-encoding" { continue }
             head += "\(name): \(value)\r\n"
         }
-        head += "Content-Length: \(body.count)\r\n"
+        // 204 and 304 have no body and, for 204, must not announce one (RFC 9110 §8.6).
+        let bodyless = status == 204 || status == 304 || status < 200
+        if !bodyless { head += "Content-Length: \(body.count)\r\n" }
         if close { head += "Connection: close\r\n" }
         head += "\r\n"
-        return Array(head.utf8) + (headRequest ? [] : body)
+        return Array(head.utf8) + (headRequest || bodyless ? [] : body)
     }
 
     static func reason(_ status: Int) -> String {

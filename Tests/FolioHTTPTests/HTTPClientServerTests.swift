@@ -99,6 +99,8 @@ import Testing
         let server = try HTTPServer(maxRequestBody: 10)
         server.start { _ in HTTPServerResponse(status: 204) }
         defer { server.stop() }
+        let fits = try HTTPClient().send(.postJSON(try Self.url(server, "/"), body: [UInt8](repeating: 1, count: 10)))
+        #expect(fits.status == 204 && fits.header("content-length") == nil && fits.body.isEmpty)
         let tooBig = try HTTPClient().send(.postJSON(try Self.url(server, "/"), body: [UInt8](repeating: 1, count: 11)))
         #expect(tooBig.status == 413 && tooBig.header("connection") == "close")
         let chunked = try RawExchange.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", port: server.port)
