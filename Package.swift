@@ -29,6 +29,7 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "CLibSSL", path: "Sources/CLibSSL"),
 
         .target(name: "FolioSupport"),
         .target(name: "CommandLineKit", dependencies: ["FolioSupport"]),
@@ -38,6 +39,9 @@ let package = Package(
         .target(name: "FolioPDF", dependencies: ["FolioSupport"]),
         // Deterministic, streaming ZIP archives (exports) and their verifier, over zlib.
         .target(name: "FolioZip", dependencies: ["CZlib", "FolioSupport"]),
+        // HTTP/1.1 client and server over POSIX sockets, TLS through libssl (webhooks, later the
+        // SRI web services). Nothing on folio's start-up path links it yet.
+        .target(name: "FolioHTTP", dependencies: ["COpenSSL", "CLibSSL", "FolioSupport"]),
         .target(name: "FolioCore", dependencies: ["CSQLite", "FolioCrypto", "FolioXML", "FolioPDF", "FolioZip", "FolioSupport"]),
         // Only a debug build (what the tests run) takes its clock from the environment: a
         // release binary never dates audit rows, keys or tokens by FOLIO_NOW.
@@ -55,6 +59,7 @@ let package = Package(
         .testTarget(name: "FolioXMLTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioXML", "FolioCrypto"], swiftSettings: libxml2Headers),
         .testTarget(name: "FolioPDFTests", dependencies: ["FolioPDF"]),
         .testTarget(name: "FolioZipTests", dependencies: ["FolioZip", "FolioTestSupport", "FolioSupport"]),
+        .testTarget(name: "FolioHTTPTests", dependencies: ["FolioHTTP", "FolioTestSupport", "FolioSupport"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCore", "FolioXML"]),
         .testTarget(name: "FolioCLITests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCLI", "CommandLineKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCore", "FolioXML", "FolioCrypto"]),

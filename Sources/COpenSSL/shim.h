@@ -74,4 +74,16 @@ static inline int folio_sha1(const unsigned char *data, size_t count, unsigned c
     return ok;
 }
 #pragma clang diagnostic pop
+
+/* FolioHTTP (TLS through libssl, linked by the CLibSSL module): macros over SSL_ctrl. */
+static inline long folio_SSL_set_tlsext_host_name(SSL *ssl, const char *name) {
+    return SSL_set_tlsext_host_name(ssl, name);
+}
+static inline long folio_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) {
+    return SSL_CTX_set_min_proto_version(ctx, version);
+}
+static inline long folio_SSL_CTX_add1_chain_cert(SSL_CTX *ctx, X509 *cert) {
+    return SSL_CTX_add1_chain_cert(ctx, cert);
+}
+static inline long folio_SSL_CTX_set_mode(SSL_CTX *ctx, long mode) { return SSL_CTX_set_mode(ctx, mode); }
 #endif
