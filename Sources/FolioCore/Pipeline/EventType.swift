@@ -16,4 +16,8 @@ public enum EventType: String, Sendable, CaseIterable {
     case documentSigned = "document.signed"
     case exportCompleted = "export.completed"
     case exportPruned = "export.pruned"
+    case webhookCreated = "webhook.created"
+    case webhookUpdated = "webhook.updated"
+    case webhookDeleted = "webhook.deleted"
+    case webhookSecretRotated = "webhook.secret_rotated"
 }

@@ -21,7 +21,7 @@ struct ExportUnitTests {
         }
         for _ in 0..<2 {
             let migrated = try Store.open(location: location, environment: [:])
-            #expect(try migrated.schemaVersion() == 7)
+            #expect(try migrated.schemaVersion() == Migrations.latestVersion)
             let page = try migrated.read { tx throws(FolioError) in try tx.exports(tenantId: nil, status: nil, after: nil, limit: 10) }
             #expect(page.items.isEmpty)
             _ = try migrated.write { tx throws(FolioError) in try tx.run("PRAGMA user_version = 6") }
