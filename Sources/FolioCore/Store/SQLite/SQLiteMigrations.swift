@@ -262,13 +262,9 @@ enum SQLiteMigrations {
         );
         CREATE INDEX IF NOT EXISTS exports_tenant ON exports(tenant_id, id);
         """,
-        // 8: webhooks (issue 15). Endpoints (soft-deleted: deleted_at), each with its signing
-        // secret sealed under the master key (aad: the endpoint id) and, during a rotation's
-        // grace, the previous one (aad: id + ":previous") until previous_expires_at. `events`
-        // is "*" or event type names joined by commas. `address_check` records how the URL's host was
-        // judged when it was last set (see `WebhookAddressCheck`). Messages: one per event and
-        // endpoint (the outbox fanned out in the transaction of the change), unique on the pair
-        // so a replay resets the row and the receiver's webhook-id (the event id) stays.
+        // 8: webhooks (issue 15). Endpoints, soft-deleted, with the secret (and a rotation's previous
+        // one) sealed under the master key; `events` is "*" or type names joined by commas. One
+        // message per event and endpoint (unique: a replay resets it, its webhook-id stays).
         """
         CREATE TABLE IF NOT EXISTS webhook_endpoints (
             id TEXT PRIMARY KEY,
