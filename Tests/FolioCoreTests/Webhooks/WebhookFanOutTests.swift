@@ -72,4 +72,30 @@ struct WebhookFanOutTests {
         #expect(try Webhooks.signingSecrets(id, store: reopened, masterKey: newKey, now: w.now.adding(seconds: 3600)) == [second])
         #expect(throws: FolioError.self) { try Webhooks.signingSecrets(id, store: reopened, masterKey: w.masterKey, now: w.now) }
     }
+
+    @Test("replay --status failed re-queues only failed messages, same webhook-id, spread by the rate cap")
+    func replayFailed() throws {
+        let w = try WatchedStore()
+        _ = try w.issuer(certificate: false)
+        let tenant = try #require(try w.store.read { tx throws(FolioError) in try Tenants.find("ana@example.com", in: tx) }.id)
+        let made = try endpoint(w, tenant: tenant, events: ["key.revoked"])
+        for _ in 0..<3 { try w.perform(eventOnly(.keyRevoked, tenant: tenant)) }
+        _ = try w.store.write { tx throws(FolioError) in
+            try tx.run("UPDATE webhook_messages SET status = 'failed', attempt_count = 8, next_attempt_at = NULL WHERE seq <= 2")
+        }
+        let request = ReplayRequest(event: nil, since: w.now.adding(seconds: -60), until: nil, endpoint: made.endpoint.id,
+                                    tenant: nil, types: [], status: .failed, perSecond: 1)
+        let items = try #require(try w.perform(Webhooks.replay(request)).result)
+        #expect(items.map(\.previousStatus) == ["failed", "failed"])
+        #expect(items.map(\.dueAt) == [w.now, w.now.adding(seconds: 1)])
+        let messages = try w.store.read { tx throws(FolioError) in
+            var found: [WebhookMessage] = []
+            for item in items {
+                if let m = try tx.webhookMessage(eventId: item.eventId, endpointId: item.endpointId) { found.append(m) }
+            }
+            return found
+        }
+        #expect(messages.count == 2 && messages.allSatisfy { $0.status == "pending" && $0.replayCount == 1 && $0.attemptCount == 8 })
+        #expect(throws: FolioError.self) { try w.perform(Webhooks.replay(request)) }
+    }
 }
