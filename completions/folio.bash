@@ -19,7 +19,7 @@ _folio() {
             -*=*) ;;
             -*)
                 case "$cmd $word" in
-                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --search'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --tenant'|'folio documents list --issuer'|'folio documents list --type'|'folio documents list --status'|'folio documents list --from'|'folio documents list --to'|'folio documents list --buyer'|'folio documents list --buyer-name'|'folio documents list --min-total'|'folio documents list --max-total'|'folio documents list --access-key-prefix'|'folio documents list --sort'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents pdf --file'|'folio documents pdf --output-file'|'folio documents pdf -O'|'folio documents verify --file'|'folio exports create --tenant'|'folio exports create --issuer'|'folio exports create --type'|'folio exports create --status'|'folio exports create --from'|'folio exports create --to'|'folio exports create --buyer'|'folio exports create --buyer-name'|'folio exports create --min-total'|'folio exports create --max-total'|'folio exports create --access-key-prefix'|'folio exports create --include'|'folio exports list --tenant'|'folio exports list --status'|'folio exports list --limit'|'folio exports list --cursor'|'folio exports download --output-file'|'folio exports download -O'|'folio exports prune --older-than'|'folio exports prune --tenant'|'folio notifications list --tenant'|'folio notifications list --issuer'|'folio notifications list --since-id'|'folio notifications list --limit'|'folio notifications list --cursor'|'folio notifications read --tenant'|'folio notifications preferences --tenant'|'folio notifications preferences --enable'|'folio notifications preferences --disable'|'folio audit list --target'|'folio audit list --action'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key"|*" --lock-timeout") i=$((i + 1)) ;;
+                    'folio tenants register --email'|'folio tenants register --name'|'folio tenants register --tier'|'folio tenants register --language'|'folio tenants register --ruc'|'folio tenants list --status'|'folio tenants list --tier'|'folio tenants list --search'|'folio tenants list --limit'|'folio tenants list --cursor'|'folio tenants verify --token-file'|'folio tenants suspend --reason'|'folio keys mint --tenant'|'folio keys mint --label'|'folio keys mint --scope'|'folio keys mint --env'|'folio keys mint --expires-in'|'folio keys mint --expires-at'|'folio keys mint --rate-limit'|'folio keys list --tenant'|'folio keys list --env'|'folio keys list --status'|'folio keys list --label'|'folio keys list --limit'|'folio keys list --cursor'|'folio keys revoke --reason'|'folio keys revoke --tenant'|'folio keys rotate --grace'|'folio keys verify --key-file'|'folio keys verify --scope'|'folio issuers create --tenant'|'folio issuers create --name'|'folio issuers create --ruc'|'folio issuers create --establishment'|'folio issuers create --point'|'folio issuers create --address'|'folio issuers create --establishment-address'|'folio issuers create --legal-name'|'folio issuers create --trade-name'|'folio issuers create --special-taxpayer'|'folio issuers create --inherit-cert-from'|'folio issuers list --tenant'|'folio issuers list --limit'|'folio issuers list --cursor'|'folio issuers cert generate --days'|'folio issuers cert import --p12'|'folio issuers cert import --password-file'|'folio issuers cert import --password-env'|'folio documents create --issuer'|'folio documents create --file'|'folio documents create --profile'|'folio documents list --tenant'|'folio documents list --issuer'|'folio documents list --type'|'folio documents list --status'|'folio documents list --from'|'folio documents list --to'|'folio documents list --buyer'|'folio documents list --buyer-name'|'folio documents list --min-total'|'folio documents list --max-total'|'folio documents list --access-key-prefix'|'folio documents list --sort'|'folio documents list --limit'|'folio documents list --cursor'|'folio documents pdf --file'|'folio documents pdf --output-file'|'folio documents pdf -O'|'folio documents verify --file'|'folio exports create --tenant'|'folio exports create --issuer'|'folio exports create --type'|'folio exports create --status'|'folio exports create --from'|'folio exports create --to'|'folio exports create --buyer'|'folio exports create --buyer-name'|'folio exports create --min-total'|'folio exports create --max-total'|'folio exports create --access-key-prefix'|'folio exports create --include'|'folio exports list --tenant'|'folio exports list --status'|'folio exports list --limit'|'folio exports list --cursor'|'folio exports download --output-file'|'folio exports download -O'|'folio exports prune --older-than'|'folio exports prune --tenant'|'folio webhooks create --tenant'|'folio webhooks create --url'|'folio webhooks create --events'|'folio webhooks list --tenant'|'folio webhooks list --limit'|'folio webhooks list --cursor'|'folio webhooks update --url'|'folio webhooks update --events'|'folio webhooks update --active'|'folio webhooks rotate-secret --grace'|'folio webhooks replay --event'|'folio webhooks replay --since'|'folio webhooks replay --until'|'folio webhooks replay --endpoint'|'folio webhooks replay --tenant'|'folio webhooks replay --type'|'folio webhooks replay --status'|'folio webhooks replay --rate'|'folio webhooks sign --secret-file'|'folio webhooks sign --id'|'folio webhooks sign --timestamp'|'folio webhooks sign --body-file'|'folio webhooks verify --secret-file'|'folio webhooks verify --headers'|'folio webhooks verify --body-file'|'folio webhooks verify --tolerance'|'folio events list --tenant'|'folio events list --type'|'folio events list --since'|'folio events list --until'|'folio events list --limit'|'folio events list --cursor'|'folio notifications list --tenant'|'folio notifications list --issuer'|'folio notifications list --since-id'|'folio notifications list --limit'|'folio notifications list --cursor'|'folio notifications read --tenant'|'folio notifications preferences --tenant'|'folio notifications preferences --enable'|'folio notifications preferences --disable'|'folio audit list --target'|'folio audit list --action'|'folio audit list --since'|'folio audit list --until'|'folio audit list --limit'|'folio audit list --cursor'|*" --store"|*" --output"|*" -o"|*" --actor"|*" --idempotency-key"|*" --lock-timeout") i=$((i + 1)) ;;
                 esac ;;
             *)
                 case "$cmd $word" in
@@ -32,6 +32,8 @@ _folio() {
                     'folio issuers') cmd='folio issuers' ;;
                     'folio documents') cmd='folio documents' ;;
                     'folio exports') cmd='folio exports' ;;
+                    'folio webhooks') cmd='folio webhooks' ;;
+                    'folio events') cmd='folio events' ;;
                     'folio notifications') cmd='folio notifications' ;;
                     'folio jobs') cmd='folio jobs' ;;
                     'folio audit') cmd='folio audit' ;;
@@ -81,6 +83,16 @@ _folio() {
                     'folio exports download') cmd='folio exports download' ;;
                     'folio exports verify') cmd='folio exports verify' ;;
                     'folio exports prune') cmd='folio exports prune' ;;
+                    'folio webhooks create') cmd='folio webhooks create' ;;
+                    'folio webhooks list') cmd='folio webhooks list' ;;
+                    'folio webhooks show') cmd='folio webhooks show' ;;
+                    'folio webhooks update') cmd='folio webhooks update' ;;
+                    'folio webhooks delete') cmd='folio webhooks delete' ;;
+                    'folio webhooks rotate-secret') cmd='folio webhooks rotate-secret' ;;
+                    'folio webhooks replay') cmd='folio webhooks replay' ;;
+                    'folio webhooks sign') cmd='folio webhooks sign' ;;
+                    'folio webhooks verify') cmd='folio webhooks verify' ;;
+                    'folio events list') cmd='folio events list' ;;
                     'folio notifications list') cmd='folio notifications list' ;;
                     'folio notifications read') cmd='folio notifications read' ;;
                     'folio notifications preferences') cmd='folio notifications preferences' ;;
@@ -268,6 +280,70 @@ _folio() {
             COMPREPLY=(); return 0 ;;
         'folio exports prune --tenant')
             _folio_dynamic 'tenants'; return 0 ;;
+        'folio webhooks create --tenant')
+            _folio_dynamic 'tenants'; return 0 ;;
+        'folio webhooks create --url')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks create --events')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks list --tenant')
+            _folio_dynamic 'tenants'; return 0 ;;
+        'folio webhooks list --limit')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks list --cursor')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks update --url')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks update --events')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks update --active')
+            _folio_choices 'yes' 'no'; return 0 ;;
+        'folio webhooks rotate-secret --grace')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks replay --event')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks replay --since')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks replay --until')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks replay --endpoint')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks replay --tenant')
+            _folio_dynamic 'tenants'; return 0 ;;
+        'folio webhooks replay --type')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks replay --status')
+            _folio_choices 'failed' 'all' 'never-sent'; return 0 ;;
+        'folio webhooks replay --rate')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks sign --secret-file')
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        'folio webhooks sign --id')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks sign --timestamp')
+            COMPREPLY=(); return 0 ;;
+        'folio webhooks sign --body-file')
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        'folio webhooks verify --secret-file')
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        'folio webhooks verify --headers')
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        'folio webhooks verify --body-file')
+            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+        'folio webhooks verify --tolerance')
+            COMPREPLY=(); return 0 ;;
+        'folio events list --tenant')
+            _folio_dynamic 'tenants'; return 0 ;;
+        'folio events list --type')
+            COMPREPLY=(); return 0 ;;
+        'folio events list --since')
+            COMPREPLY=(); return 0 ;;
+        'folio events list --until')
+            COMPREPLY=(); return 0 ;;
+        'folio events list --limit')
+            COMPREPLY=(); return 0 ;;
+        'folio events list --cursor')
+            COMPREPLY=(); return 0 ;;
         'folio notifications list --tenant')
             _folio_dynamic 'tenants'; return 0 ;;
         'folio notifications list --issuer')
@@ -370,6 +446,18 @@ _folio() {
             'folio exports download') opts='--output-file --force --help' ;;
             'folio exports verify') opts='--help' ;;
             'folio exports prune') opts='--older-than --tenant --help' ;;
+            'folio webhooks') opts='--help' ;;
+            'folio webhooks create') opts='--tenant --url --events --allow-private --help' ;;
+            'folio webhooks list') opts='--tenant --include-deleted --limit --cursor --all --help' ;;
+            'folio webhooks show') opts='--help' ;;
+            'folio webhooks update') opts='--url --events --active --allow-private --help' ;;
+            'folio webhooks delete') opts='--help' ;;
+            'folio webhooks rotate-secret') opts='--grace --help' ;;
+            'folio webhooks replay') opts='--event --since --until --endpoint --tenant --type --status --rate --help' ;;
+            'folio webhooks sign') opts='--secret-file --id --timestamp --body-file --help' ;;
+            'folio webhooks verify') opts='--secret-file --headers --body-file --tolerance --help' ;;
+            'folio events') opts='--help' ;;
+            'folio events list') opts='--tenant --type --since --until --limit --cursor --all --help' ;;
             'folio notifications') opts='--help' ;;
             'folio notifications list') opts='--tenant --issuer --unread --since-id --limit --cursor --all --help' ;;
             'folio notifications read') opts='--all --tenant --help' ;;
@@ -384,7 +472,7 @@ _folio() {
             COMPREPLY=($(compgen -W "$opts" -- "$cur")) ;;
         *)
             case "$cmd" in
-            'folio') COMPREPLY=($(compgen -W 'init completions version store tenants keys issuers documents exports notifications jobs audit' -- "$cur")) ;;
+            'folio') COMPREPLY=($(compgen -W 'init completions version store tenants keys issuers documents exports webhooks events notifications jobs audit' -- "$cur")) ;;
             'folio completions')
                 case $n in
                     0) _folio_choices 'bash' 'zsh' 'fish' ;;
@@ -503,6 +591,8 @@ _folio() {
                 case $n in
                     0) compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur")) ;;
                 esac ;;
+            'folio webhooks') COMPREPLY=($(compgen -W 'create list show update delete rotate-secret replay sign verify' -- "$cur")) ;;
+            'folio events') COMPREPLY=($(compgen -W 'list' -- "$cur")) ;;
             'folio notifications') COMPREPLY=($(compgen -W 'list read preferences' -- "$cur")) ;;
             'folio jobs') COMPREPLY=($(compgen -W 'run' -- "$cur")) ;;
             'folio audit') COMPREPLY=($(compgen -W 'list verify' -- "$cur")) ;;

@@ -91,12 +91,15 @@ struct MasterKeyTests {
         let (_, issuer) = try folio.makeIssuer()
         let minted = try folio.run(["keys", "mint", "--tenant", "ana@example.com", "--idempotency-key", "mint-1", "-o", "json"])
         #expect(minted.status == 0, "\(minted.stderr)")
+        let hook = try #require(try folio.hook()["id"] as? String)
+        #expect(try folio.run(["webhooks", "rotate-secret", hook, "--grace", "1h"]).status == 0)
         let oldKey = try #require(keyBytes(folio))
         let oldCheck = try keyCheck(folio)
         let rotated = try folio.run(["store", "rotate-master-key", "--yes", "-o", "json"])
         #expect(rotated.status == 0, "\(rotated.stderr)")
         #expect(rotated.stdout.contains("\"certificates\": 1"))
         #expect(rotated.stdout.contains("\"idempotencyRecords\": 1"))
+        #expect(rotated.stdout.contains("\"webhookSecrets\": 1"))
         let newKey = try #require(keyBytes(folio))
         #expect(newKey != oldKey && newKey.count == 32)
         #expect(keyBytes(folio, "master.key.old") == oldKey)
@@ -115,8 +118,10 @@ struct MasterKeyTests {
         #expect(replay.status == 0, "\(replay.stderr)")
         #expect(replay.stdout == minted.stdout)
         #expect(try folio.run(["store", "check"]).status == 0)
+        // The webhook secret opens under the new key: rotating it again reads the current one.
+        #expect(try folio.run(["webhooks", "rotate-secret", hook, "--grace", "1h"]).status == 0)
         #expect(try folio.sqliteValue("SELECT details FROM audit_log WHERE action = 'store.master_key_rotate'")
-                == #"{"certificates":1,"idempotencyRecords":1}"#)
+                == #"{"certificates":1,"idempotencyRecords":1,"webhookSecrets":1}"#)
     }
 
     @Test("a database backup from before a rotation is refused with the new key, and named as master.key.old's")

@@ -46,7 +46,7 @@ struct DailyUseTests {
             }
         }
         walk(program.root, [])
-        #expect(groups.count == 12)
+        #expect(groups.count == 14)
         for path in groups {
             let text = program.help(for: path)
             #expect(text.contains("\nEXAMPLES:\n  "), "\(path)")

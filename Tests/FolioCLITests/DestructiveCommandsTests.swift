@@ -74,7 +74,7 @@ struct DestructiveCommandsTests {
         }
         walk(program.root, [])
         #expect(marked.sorted() == ["documents pdf", "exports download", "exports prune", "keys revoke", "keys rotate", "keys scan", "store rotate-master-key", "tenants promote",
-                                    "tenants suspend"])
+                                    "tenants suspend", "webhooks delete"])
         let page = try #require(program.manPages().first { $0.fileName == "folio.1" }).content
         let section = try #require(page.components(separatedBy: ".Sh DESTRUCTIVE COMMANDS\n").last?
             .components(separatedBy: "\n.Sh ").first)

@@ -14,7 +14,8 @@ public enum FolioApp {
         leaves: [InitCommand.self, CompletionsCommand.self, VersionCommand.self, GenerateDocsCommand.self,
                  CompleteCommand.self],
         groups: [StoreCommands.group, TenantsCommands.group, KeysCommands.group, IssuersCommands.group,
-                 DocumentsCommands.group, ExportsCommands.group, NotificationsCommands.group, JobsCommands.group,
+                 DocumentsCommands.group, ExportsCommands.group, WebhooksCommands.group, EventsCommands.group,
+                 NotificationsCommands.group, JobsCommands.group,
                  AuditCommands.group],
         examples: [
             Example("folio init", "make the store, once"),

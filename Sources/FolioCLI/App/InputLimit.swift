@@ -14,6 +14,11 @@ struct InputLimit: Sendable {
     static let apiKey = InputLimit(what: "API key", bytes: 512, one: "an API key")
     /// A token is 48 hex characters.
     static let verificationToken = InputLimit(what: "verification token", bytes: 512, one: "a token")
+    /// A `whsec_` secret is at most 94 characters; a headers file a few lines.
+    static let webhookSecret = InputLimit(what: "webhook secret", bytes: 512, one: "a webhook secret")
+    static let webhookHeaders = InputLimit(what: "headers file", bytes: 64 << 10, one: "a headers file")
+    /// A webhook body: an event's JSON, with room to spare.
+    static let webhookBody = InputLimit(what: "webhook body", bytes: 4 << 20, one: "a webhook body")
     static let password = InputLimit(what: "password", bytes: 4096, one: "a password")
     /// A certificate chain and its key take a few KiB.
     static let pkcs12 = InputLimit(what: "PKCS#12 file", bytes: 1 << 20, one: "a PKCS#12 file")

@@ -39,6 +39,7 @@ extension Remedy {
         case .chooseExportPeriod: return "pass --from DATE and/or --to DATE, or --all-time to export every date"
         case .nameExportTenant: return "pass --tenant TENANT (or --issuer ISSUER, whose tenant it is)"
         case .listExports: return "list exports with 'folio exports list'"
+        case .listWebhooks: return "list webhook endpoints with 'folio webhooks list'"
         }
     }
 }
@@ -66,6 +67,9 @@ enum FieldOptions {
         "issuer.specialTaxpayer": "special-taxpayer",
         "filter.to": "to", "filter.minTotal": "min-total", "filter.maxTotal": "max-total", "filter.documentType": "type",
         "filter.accessKeyPrefix": "access-key-prefix", "filter.buyerName": "buyer-name", "filter.buyerIdentification": "buyer",
+        "webhook.url": "url", "webhook.events": "events", "webhook.grace": "grace", "webhook.secret": "secret-file",
+        "replay.event": "event", "replay.since": "since", "replay.endpoint": "endpoint", "replay.type": "type",
+        "replay.rate": "rate", "replay.status": "status",
     ]
 
     /// The error as the command line shows it: the field an option's name, the message prefixed

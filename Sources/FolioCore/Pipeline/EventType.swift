@@ -18,4 +18,8 @@ public enum EventType: String, Sendable, CaseIterable {
     case exportPruned = "export.pruned"
     /// A notification was made for a tenant ("notifications are events too"): webhooks fan it out.
     case notificationCreated = "notification.created"
+    case webhookCreated = "webhook.created"
+    case webhookUpdated = "webhook.updated"
+    case webhookDeleted = "webhook.deleted"
+    case webhookSecretRotated = "webhook.secret_rotated"
 }

@@ -36,8 +36,12 @@ extension Store {
                 let change = try mutation.body(tx, context)
                 for entry in change.audit { try AuditLog.append(entry, context: context, tx: tx) }
                 for event in change.events {
-                    try tx.insertEvent(id: context.ids.make(.event), type: event.type.rawValue, tenantId: event.tenantId,
+                    let id = context.ids.make(.event)
+                    try tx.insertEvent(id: id, type: event.type.rawValue, tenantId: event.tenantId,
                                        targetId: event.targetId, payload: event.payload, at: context.now)
+                    // The outbox fans out with the change: its messages commit or roll back with it.
+                    try WebhookFanOut.fanOut(eventId: id, type: event.type.rawValue, tenantId: event.tenantId,
+                                             at: context.now, tx: tx)
                 }
                 if let key = context.idempotencyKey, let sealingKey {
                     try remember(try record(change.result), exitStatus: change.exitStatus, key: key, context: context,

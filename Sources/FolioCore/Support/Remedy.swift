@@ -48,4 +48,6 @@ public enum Remedy: Sendable, Equatable {
     case nameExportTenant
     /// List the exports there are.
     case listExports
+    /// List the webhook endpoints there are.
+    case listWebhooks
 }

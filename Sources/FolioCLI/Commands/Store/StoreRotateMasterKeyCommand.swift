@@ -44,12 +44,13 @@ enum StoreRotateMasterKeyCommand: LeafCommand {
         members += [
             JSONMember("certificates", .int(rotation.certificates)),
             JSONMember("idempotencyRecords", .int(rotation.idempotencyRecords)),
+            JSONMember("webhookSecrets", .int(rotation.webhookSecrets)),
             JSONMember("dryRun", .bool(context.globals.dryRun)),
         ]
         context.console.out(FactSheet(id: rotation.masterKeyPath, members: members).render(context.renderer))
         if context.globals.dryRun {
             context.console.note("dry run: \(rotation.certificates) private key(s) and \(rotation.idempotencyRecords) "
-                                 + "idempotency record(s) open with the current key; nothing was written")
+                                 + "idempotency record(s) and \(rotation.webhookSecrets) webhook secret(s) open with the current key; nothing was written")
         } else if !context.globals.quiet {
             context.console.note("rotated the master key: back up \(rotation.masterKeyPath) now; \(rotation.previousKeyPath) "
                                  + "opens backups made before this rotation, move it beside them")

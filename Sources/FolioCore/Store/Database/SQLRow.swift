@@ -74,6 +74,12 @@ struct SQLRow {
         }
     }
 
+    /// A BLOB column that may be NULL.
+    func optionalBlob(_ column: String) throws(FolioError) -> [UInt8]? {
+        if case .null = try value(column) { return nil }
+        return try blob(column)
+    }
+
     /// A NOT NULL RFC 3339 timestamp column.
     func timestamp(_ column: String) throws(FolioError) -> Timestamp {
         guard let time = try optionalTimestamp(column) else { throw corrupt(column, .null, expected: "an RFC 3339 time") }

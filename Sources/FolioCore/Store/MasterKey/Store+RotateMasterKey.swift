@@ -7,6 +7,8 @@ public struct MasterKeyRotation: Sendable {
     public let certificates: Int
     /// Idempotency records sealed again (expired ones are dropped first).
     public let idempotencyRecords: Int
+    /// Webhook endpoints whose signing secret(s) were sealed again.
+    public let webhookSecrets: Int
     /// `master.key`, now the new key.
     public let masterKeyPath: String
     /// `master.key.old`: the previous key, which database backups made before the rotation need.
@@ -51,7 +53,7 @@ extension Store {
         let files = MasterKeyFiles(path: masterKeyPath)
         let next = SecureRandom.bytes(AESGCM.keyByteCount)
         var wroteFiles = false
-        let mutation = Mutation<(certificates: Int, records: Int)> { tx, ctx throws(FolioError) in
+        let mutation = Mutation<(certificates: Int, records: Int, webhooks: Int)> { tx, ctx throws(FolioError) in
             try Store.clearRotationLeftovers(files, current: current, removing: !ctx.dryRun)
             let counts = try Store.reseal(tx, from: current, to: next, now: ctx.now)
             try tx.setMasterKeyCheck(MasterKeyCheck.value(of: next))
@@ -63,11 +65,12 @@ extension Store {
                 }
             }
             let details = JSONValue.object([JSONMember("certificates", .int(counts.certificates)),
-                                            JSONMember("idempotencyRecords", .int(counts.records))])
+                                            JSONMember("idempotencyRecords", .int(counts.records)),
+                                            JSONMember("webhookSecrets", .int(counts.webhooks))])
             return Change(counts, audit: [AuditRecord(action: "store.master_key_rotate", targetId: nil, tenantId: nil,
                                                       details: details)])
         }
-        let counts: (certificates: Int, records: Int)
+        let counts: (certificates: Int, records: Int, webhooks: Int)
         do throws(FolioError) {
             if !context.dryRun { try connection.makeCommitsDurable() }
             guard let result = try perform(mutation, context: context, record: { _ throws(FolioError) in [] }).result else {
@@ -89,6 +92,7 @@ extension Store {
             throw error
         }
         let rotation = MasterKeyRotation(certificates: counts.certificates, idempotencyRecords: counts.records,
+                                         webhookSecrets: counts.webhooks,
                                          masterKeyPath: files.path, previousKeyPath: files.oldPath)
         if context.dryRun { return rotation }
         masterKeyCache = (next, MasterKeyCheck.value(of: next))
@@ -117,7 +121,7 @@ extension Store {
 
     /// Opens every sealed secret under `old` and seals it under `new`, in `tx`.
     private static func reseal(_ tx: StoreTransaction, from old: [UInt8], to new: [UInt8],
-                               now: Timestamp) throws(FolioError) -> (certificates: Int, records: Int) {
+                               now: Timestamp) throws(FolioError) -> (certificates: Int, records: Int, webhooks: Int) {
         let certificates = try tx.sealedCertificateKeys()
         for (id, sealed) in certificates {
             try tx.setSealedCertificateKey(id: id, sealed: try reseal(sealed, aad: id, from: old, to: new,
@@ -129,7 +133,16 @@ extension Store {
             try tx.setSealedIdempotencyRecord(key: key, sealed: try reseal(sealed, aad: key, from: old, to: new,
                                                                            what: "the result of idempotency key '\(key)'"))
         }
-        return (certificates.count, records.count)
+        let webhooks = try tx.sealedWebhookSecrets()
+        for (id, current, previous) in webhooks {
+            let what = "the signing secret of webhook endpoint \(id)"
+            try tx.setSealedWebhookSecrets(
+                id: id, current: try reseal(current, aad: id, from: old, to: new, what: what),
+                previous: try previous.map { (sealed: [UInt8]) throws(FolioError) in
+                    try reseal(sealed, aad: id + ":previous", from: old, to: new, what: "the previous secret of webhook endpoint \(id)")
+                })
+        }
+        return (certificates.count, records.count, webhooks.count)
     }
 
     private static func reseal(_ sealed: [UInt8], aad: String, from old: [UInt8], to new: [UInt8],

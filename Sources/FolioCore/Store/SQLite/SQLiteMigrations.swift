@@ -294,5 +294,40 @@ enum SQLiteMigrations {
             PRIMARY KEY (tenant_id, type)
         );
         """,
+        // 9: webhooks (issue 15). Endpoints, soft-deleted, with the secret (and a rotation's previous
+        // one) sealed under the master key; `events` is "*" or type names joined by commas. One
+        // message per event and endpoint (unique: a replay resets it, its webhook-id stays).
+        """
+        CREATE TABLE IF NOT EXISTS webhook_endpoints (
+            id TEXT PRIMARY KEY,
+            tenant_id TEXT NOT NULL REFERENCES tenants(id),
+            url TEXT NOT NULL,
+            events TEXT NOT NULL,
+            active INTEGER NOT NULL,
+            address_check TEXT NOT NULL,
+            sealed_secret BLOB NOT NULL,
+            previous_sealed_secret BLOB,
+            previous_expires_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX IF NOT EXISTS webhook_endpoints_tenant ON webhook_endpoints(tenant_id, id);
+        CREATE TABLE IF NOT EXISTS webhook_messages (
+            seq INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL REFERENCES events(id),
+            endpoint_id TEXT NOT NULL REFERENCES webhook_endpoints(id),
+            status TEXT NOT NULL,
+            attempt_count INTEGER NOT NULL,
+            next_attempt_at TEXT,
+            replay_count INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (event_id, endpoint_id)
+        );
+        CREATE INDEX IF NOT EXISTS webhook_messages_due ON webhook_messages(status, next_attempt_at);
+        CREATE INDEX IF NOT EXISTS webhook_messages_endpoint ON webhook_messages(endpoint_id, seq);
+        CREATE INDEX IF NOT EXISTS events_time ON events(created_at, seq);
+        """,
     ]
 }

@@ -1,0 +1,54 @@
+import FolioCore
+import FolioSupport
+
+extension WebhookEndpoint: Presentable {
+    static var columns: [Column<WebhookEndpoint>] {
+        [
+            Column("ID") { $0.id },
+            Column("STATUS") { $0.status },
+            Column(text: "URL") { $0.url },
+            Column("EVENTS") { $0.events.json.compactText() },
+            Column("TENANT") { $0.tenantId },
+            Column(time: "CREATED") { $0.createdAt },
+        ]
+    }
+}
+
+extension WebhookSecretResult: Presentable {
+    var id: String { endpoint.id }
+
+    static var columns: [Column<WebhookSecretResult>] {
+        [
+            Column("ID") { $0.endpoint.id },
+            Column(text: "URL") { $0.endpoint.url },
+            Column("SECRET") { $0.secret },
+            Column(time: "PREVIOUS SECRET UNTIL") { $0.endpoint.previousSecretExpiresAt },
+        ]
+    }
+}
+
+extension ReplayedMessage: Presentable {
+    var id: String { eventId }
+
+    static var columns: [Column<ReplayedMessage>] {
+        [
+            Column("WEBHOOK-ID") { $0.eventId },
+            Column("TYPE") { $0.eventType },
+            Column("ENDPOINT") { $0.endpointId },
+            Column("WAS") { $0.previousStatus ?? "none" },
+            Column(time: "DUE") { $0.dueAt },
+        ]
+    }
+}
+
+extension EventRecord: Presentable {
+    static var columns: [Column<EventRecord>] {
+        [
+            Column("ID") { $0.id },
+            Column("TYPE") { $0.type },
+            Column("TENANT") { $0.tenantId ?? "" },
+            Column("TARGET") { $0.targetId ?? "" },
+            Column(time: "CREATED") { $0.createdAt },
+        ]
+    }
+}
