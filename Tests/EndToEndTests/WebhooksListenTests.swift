@@ -170,6 +170,17 @@ struct WebhooksListenTests {
         #expect(status == 0 && lines.first?["verified"] as? Bool == true, "\(lines)")
     }
 
+    @Test("--host localhost binds 127.0.0.1, and -q still prints the address a script needs")
+    func localhostQuiet() throws {
+        let folio = try Self.harness()
+        let listener = try Listener(folio, ["--secret-file", try folio.file("secret.txt", Self.secret), "--host", "localhost",
+                                            "-q", "--count", "1"])
+        #expect(try Self.post(listener.url, id: "msg_quiet") == 200)
+        let out = String(decoding: listener.child.readToEnd(), as: UTF8.self)
+        #expect(listener.child.wait() == 0)
+        #expect(out == "msg_quiet\n")
+    }
+
     @Test("Ctrl-C stops the listener with 130")
     func interrupted() throws {
         let folio = try Self.harness()

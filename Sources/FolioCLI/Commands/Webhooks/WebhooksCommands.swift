@@ -16,6 +16,7 @@ enum WebhooksCommands {
             Example("folio webhooks create --tenant ana@example.com --url https://hooks.example.com/folio --events document.signed"),
             Example("folio webhooks rotate-secret whe_01JD… --grace 24h"),
             Example("folio webhooks verify --secret-file secret.txt --headers headers.txt < body.json"),
+            Example("folio webhooks listen --port 0 --secret-file secret.txt --count 1 -o jsonl"),
         ])
 
     /// The endpoint every per-endpoint verb takes.
