@@ -21,6 +21,8 @@ public final class HTTPServer: Sendable {
     private let tls: TLSContext?
     private let stopped = Atomic<Bool>(false)
     private let accepted = Atomic<Int>(0)
+    /// Requests handed to the handler whose response is not written yet (`stop()` waits for them).
+    private let answering = Atomic<Int>(0)
     private let live = Mutex<[Int: Socket]>([:])
     private let acceptThread = Mutex<pthread_t?>(nil)
 
@@ -91,12 +93,16 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    /// Stops accepting, waits for the accept loop, and cuts the open connections.
+    /// Stops accepting, waits for the accept loop and for the responses being written (up to
+    /// `requestTimeout`), and cuts the open connections. Waiting matters to a receiver that stops
+    /// after its last request (`webhooks listen --count`): that request's client gets its answer.
     public func stop() {
-        stopped.store(true, ordering: .relaxed)
+        stopped.store(true, ordering: .sequentiallyConsistent)
         if let thread = acceptThread.withLock({ (t: inout pthread_t?) -> pthread_t? in defer { t = nil }; return t }) {
             pthread_join(thread, nil)
         }
+        let deadline = Deadline(seconds: requestTimeout)
+        while answering.load(ordering: .sequentiallyConsistent) > 0 && !deadline.hasPassed { usleep(1_000) }
         live.withLock { sockets in for socket in sockets.values { socket.shutdownBoth() } }
     }
 
@@ -134,6 +140,11 @@ public final class HTTPServer: Sendable {
             case .request(var request, let keepAlive):
                 request.serverName = serverName
                 request.connectionNumber = number
+                // Counted before `stopped` is read, the reverse of stop(): either stop() waits
+                // for this answer, or this request is dropped unhandled.
+                answering.add(1, ordering: .sequentiallyConsistent)
+                defer { answering.subtract(1, ordering: .sequentiallyConsistent) }
+                if stopped.load(ordering: .sequentiallyConsistent) { return }
                 let response = handler(request)
                 let close = !keepAlive || stopped.load(ordering: .relaxed)
                 do throws(HTTPError) {

@@ -66,6 +66,7 @@ public struct HTTPServerResponse: Sendable {
         case 301: "Moved Permanently"
         case 302: "Found"
         case 400: "Bad Request"
+        case 401: "Unauthorized"
         case 404: "Not Found"
         case 411: "Length Required"
         case 413: "Content Too Large"

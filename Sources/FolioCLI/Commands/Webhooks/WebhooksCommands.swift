@@ -11,11 +11,12 @@ enum WebhooksCommands {
             + "transaction. Sending them is not built yet: messages wait in the store. Webhooks need the starter "
             + "tier or above.",
         leaves: [WebhooksCreate.self, WebhooksList.self, WebhooksShow.self, WebhooksUpdate.self, WebhooksDelete.self,
-                 WebhooksRotateSecret.self, WebhooksReplay.self, WebhooksSign.self, WebhooksVerify.self],
+                 WebhooksRotateSecret.self, WebhooksReplay.self, WebhooksSign.self, WebhooksVerify.self, WebhooksListen.self],
         examples: [
             Example("folio webhooks create --tenant ana@example.com --url https://hooks.example.com/folio --events document.signed"),
             Example("folio webhooks rotate-secret whe_01JD… --grace 24h"),
             Example("folio webhooks verify --secret-file secret.txt --headers headers.txt < body.json"),
+            Example("folio webhooks listen --port 0 --secret-file secret.txt --count 1 -o jsonl"),
         ])
 
     /// The endpoint every per-endpoint verb takes.
@@ -30,11 +31,12 @@ enum WebhooksCommands {
         "secret-file", value: "path", kind: .path, help: "A file holding the endpoint's whsec_… secret (never on the command line).")
 
     /// Reads a `whsec_…` secret file: a file only (stdin carries the body).
-    static func secret(_ path: String, _ context: CommandContext) throws(FolioError) -> [UInt8] {
+    /// A malformed one fails on `field` too (`listen` names the option, sign and verify the secret).
+    static func secret(_ path: String, _ context: CommandContext, field: String? = nil) throws(FolioError) -> [UInt8] {
         guard path != "-" else {
             throw .validation("the secret comes from a file: stdin carries the body", field: secretFile.option.long)
         }
         let bytes = try context.readInput(path: path, limit: .webhookSecret, field: secretFile.option.long)
-        return try StandardWebhooks.parseSecret(String(decoding: bytes, as: UTF8.self), field: "webhook.secret")
+        return try StandardWebhooks.parseSecret(String(decoding: bytes, as: UTF8.self), field: field ?? "webhook.secret")
     }
 }
