@@ -40,12 +40,12 @@ let package = Package(
         // Deterministic, streaming ZIP archives (exports) and their verifier, over zlib.
         .target(name: "FolioZip", dependencies: ["CZlib", "FolioSupport"]),
         // HTTP/1.1 client and server over POSIX sockets, TLS through libssl (webhooks, later the
-        // SRI web services). Nothing on folio's start-up path links it yet.
+        // SRI web services). FolioCLI wires it into the webhook delivery worker (`webhooks deliver`).
         .target(name: "FolioHTTP", dependencies: ["COpenSSL", "CLibSSL", "FolioSupport"]),
         .target(name: "FolioCore", dependencies: ["CSQLite", "FolioCrypto", "FolioXML", "FolioPDF", "FolioZip", "FolioSupport"]),
         // Only a debug build (what the tests run) takes its clock from the environment: a
         // release binary never dates audit rows, keys or tokens by FOLIO_NOW.
-        .target(name: "FolioCLI", dependencies: ["CommandLineKit", "FolioCore", "FolioSupport"],
+        .target(name: "FolioCLI", dependencies: ["CommandLineKit", "FolioCore", "FolioHTTP", "FolioSupport"],
                 swiftSettings: [.define("FOLIO_TEST_CLOCK", .when(configuration: .debug))]),
         .executableTarget(name: "folio", dependencies: ["FolioCLI", "FolioSupport"], exclude: ["StaticLink"],
                           linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld", "-Xlinker", "-no-pie",
@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "FolioZipTests", dependencies: ["FolioZip", "FolioTestSupport", "FolioSupport"]),
         .testTarget(name: "FolioHTTPTests", dependencies: ["FolioHTTP", "FolioTestSupport", "FolioSupport"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCore", "FolioXML"]),
-        .testTarget(name: "FolioCLITests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCLI", "CommandLineKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCore", "FolioXML", "FolioCrypto"]),
+        .testTarget(name: "FolioCLITests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCLI", "CommandLineKit", "FolioHTTP", "FolioCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCore", "FolioXML", "FolioCrypto", "FolioHTTP"]),
     ]
 )

@@ -77,7 +77,8 @@ public struct DeliveryReport: Sendable, Equatable {
         ])
     }
 
-    mutating func add(_ other: DeliveryReport) {
+    /// Adds another pass's counts to this one.
+    public mutating func add(_ other: DeliveryReport) {
         attempts += other.attempts
         delivered += other.delivered
         retrying += other.retrying
