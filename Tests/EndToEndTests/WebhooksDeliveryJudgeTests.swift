@@ -68,7 +68,7 @@ struct WebhooksDeliveryJudgeTests {
             child.send(signal)
             let output = child.communicate(nil)
             #expect(child.wait() == status, "\(String(decoding: output.stderr, as: UTF8.self))")
-            #expect(try folio.sqlite("SELECT count(*) FROM webhook_messages WHERE lease_owner IS NOT NULL") == "0\n")
+            #expect(try folio.sqlite("SELECT count(*) FROM webhook_leases") == "0\n")
         }
     }
 }

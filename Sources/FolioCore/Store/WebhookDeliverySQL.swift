@@ -7,8 +7,9 @@ extension StoreTransaction {
     func dueWebhookMessages(now: Timestamp, limit: Int) throws(FolioError) -> [WebhookMessage] {
         try fetchAll("""
             SELECT m.* FROM webhook_messages m JOIN webhook_endpoints e ON e.id = m.endpoint_id
+            LEFT JOIN webhook_leases l ON l.message_seq = m.seq
             WHERE m.status = 'pending' AND m.next_attempt_at <= \(now)
-              AND (m.lease_until IS NULL OR m.lease_until <= \(now))
+              AND (l.lease_until IS NULL OR l.lease_until <= \(now))
               AND e.active = 1 AND e.deleted_at IS NULL
             ORDER BY m.next_attempt_at, m.seq LIMIT \(limit)
             """, table: "webhook_messages", WebhookMessage.init(row:))
@@ -17,21 +18,25 @@ extension StoreTransaction {
     /// When the next pending message of an active endpoint falls due (a lease counts as due at its end).
     func nextWebhookDue() throws(FolioError) -> Timestamp? {
         try fetchOne("""
-            SELECT MAX(m.next_attempt_at, COALESCE(m.lease_until, m.next_attempt_at)) AS due
+            SELECT MAX(m.next_attempt_at, COALESCE(l.lease_until, m.next_attempt_at)) AS due
             FROM webhook_messages m JOIN webhook_endpoints e ON e.id = m.endpoint_id
+            LEFT JOIN webhook_leases l ON l.message_seq = m.seq
             WHERE m.status = 'pending' AND e.active = 1 AND e.deleted_at IS NULL
             ORDER BY due LIMIT 1
             """, table: "webhook_messages") { row throws(FolioError) in try row.optionalTimestamp("due") } ?? nil
     }
 
     func leaseWebhookMessage(seq: Int64, owner: String, until: Timestamp) throws(FolioError) {
-        try run("UPDATE webhook_messages SET lease_owner = \(owner), lease_until = \(until) WHERE seq = \(seq)")
+        try run("DELETE FROM webhook_leases WHERE message_seq = \(seq)")
+        try run("INSERT INTO webhook_leases (message_seq, owner, lease_until) VALUES (\(seq), \(owner), \(until))")
     }
 
     /// The message's lease owner, when it is still pending.
     func pendingWebhookLease(seq: Int64) throws(FolioError) -> String? {
-        try fetchOne("SELECT lease_owner FROM webhook_messages WHERE seq = \(seq) AND status = 'pending'",
-                     table: "webhook_messages") { row throws(FolioError) in try row.optionalText("lease_owner") } ?? nil
+        try fetchOne("""
+            SELECT l.owner FROM webhook_messages m JOIN webhook_leases l ON l.message_seq = m.seq
+            WHERE m.seq = \(seq) AND m.status = 'pending'
+            """, table: "webhook_leases") { row throws(FolioError) in try row.optionalText("owner") } ?? nil
     }
 
     /// The message after an attempt: its status, count, next due time; the lease released.
@@ -39,8 +44,9 @@ extension StoreTransaction {
                               now: Timestamp) throws(FolioError) {
         try run("""
             UPDATE webhook_messages SET status = \(status), attempt_count = \(attemptCount), next_attempt_at = \(nextAttemptAt),
-                lease_owner = NULL, lease_until = NULL, updated_at = \(now) WHERE seq = \(seq)
+                updated_at = \(now) WHERE seq = \(seq)
             """)
+        try run("DELETE FROM webhook_leases WHERE message_seq = \(seq)")
     }
 
     func insertWebhookAttempt(_ a: WebhookAttempt) throws(FolioError) {

@@ -329,11 +329,16 @@ enum SQLiteMigrations {
         CREATE INDEX IF NOT EXISTS webhook_messages_endpoint ON webhook_messages(endpoint_id, seq);
         CREATE INDEX IF NOT EXISTS events_time ON events(created_at, seq);
         """,
-        // 10: webhook delivery (issue 15). A message is claimed by one worker with a lease
-        // (lease_owner, lease_until) in a short write transaction; every attempt is a row.
+        // 10: webhook delivery (issue 15). A message is claimed by one worker with a lease (its
+        // row in webhook_leases: owner, until) in a short write transaction; every attempt is a
+        // row. The lease is a table of its own, not columns of webhook_messages, because every
+        // script must run again unharmed and ALTER TABLE ADD COLUMN cannot.
         """
-        ALTER TABLE webhook_messages ADD COLUMN lease_owner TEXT;
-        ALTER TABLE webhook_messages ADD COLUMN lease_until TEXT;
+        CREATE TABLE IF NOT EXISTS webhook_leases (
+            message_seq INTEGER PRIMARY KEY REFERENCES webhook_messages(seq),
+            owner TEXT NOT NULL,
+            lease_until TEXT NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS webhook_attempts (
             id TEXT PRIMARY KEY,
             message_seq INTEGER NOT NULL REFERENCES webhook_messages(seq),

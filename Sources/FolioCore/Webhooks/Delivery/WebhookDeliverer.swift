@@ -10,7 +10,7 @@ public struct DeliveryOptions: Sendable {
     public var timeoutSeconds: Double
     /// How long a claim keeps other workers off a message.
     public var leaseSeconds: Int64
-    /// This worker's name in `lease_owner`: random, so that each process (and each pass) is its own.
+    /// This worker's name in its leases (`webhook_leases.owner`): random, so that each process (and each pass) is its own.
     public var workerId: String
 
     public init(concurrency: Int = 4, timeoutSeconds: Double = 15, leaseSeconds: Int64 = 60, workerId: String? = nil) {
