@@ -135,6 +135,20 @@ struct WebhooksDeliveryTests {
         #expect(try folio.q("SELECT count(*) FROM webhook_attempts") == "12")
     }
 
+    @Test("a production tenant's endpoint is checked again at send time: loopback is refused, nothing is sent")
+    func productionAddressRechecked() throws {
+        let receiver = try Receiver([HTTPServerResponse(status: 200)])
+        let folio = try FolioHarness(environment: ["FOLIO_NOW": TestClock.rfc3339])
+        let tenant = try folio.hookTenant()
+        _ = try folio.hook(url: receiver.url)   // sandbox: loopback allowed when made
+        let promoted = try folio.run(["tenants", "promote", tenant, "--force", "--yes"])
+        try #require(promoted.status == 0, "\(promoted.stderr)")
+        #expect(try folio.run(["webhooks", "deliver", "--once"]).status == 0)
+        #expect(receiver.seen.isEmpty)
+        let error = try folio.q("SELECT group_concat(error) FROM webhook_attempts")
+        #expect(error.contains("127.0.0.1") && error.contains("private"), "\(error)")
+    }
+
     @Test("jobs run sends due retries as its webhook-retries step")
     func jobsRun() throws {
         let receiver = try Receiver([HTTPServerResponse(status: 200)])
