@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FolioHTTP
 import FolioTestSupport
 
 /// Outside judges of `webhooks deliver`: Python's standardwebhooks library, in a receiver on
@@ -59,16 +60,21 @@ struct WebhooksDeliveryJudgeTests {
         #expect(try folio.sqlite("SELECT status_code || ' ' || outcome FROM webhook_attempts") == "200 succeeded\n")
     }
 
-    @Test("deliver --watch stops on SIGTERM with exit 143 and on SIGINT with 130, leaving no lease")
+    @Test("deliver --watch delivers what is due, then stops on SIGTERM with exit 143 and on SIGINT with 130, leaving no lease")
     func watchStops() throws {
         for (signal, status) in [(SIGTERM, Int32(143)), (SIGINT, Int32(130))] {
             let folio = try FolioHarness(environment: ["FOLIO_NOW": TestClock.rfc3339])
+            let receiver = try Receiver([HTTPServerResponse(status: 200)])
+            try folio.hookTenant()
+            _ = try folio.hook(url: receiver.url)
             let child = try ChildProcess([FolioHarness.binary, "webhooks", "deliver", "--watch"], environment: folio.environment)
             usleep(700_000)
             child.send(signal)
             let output = child.communicate(nil)
             #expect(child.wait() == status, "\(String(decoding: output.stderr, as: UTF8.self))")
             #expect(try folio.sqlite("SELECT count(*) FROM webhook_leases") == "0\n")
+            let status = try folio.sqlite("SELECT status FROM webhook_messages")
+            #expect(receiver.seen.count == 1 && status == "delivered\n")
         }
     }
 }
