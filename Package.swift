@@ -40,7 +40,8 @@ let package = Package(
         // Deterministic, streaming ZIP archives (exports) and their verifier, over zlib.
         .target(name: "FolioZip", dependencies: ["CZlib", "FolioSupport"]),
         // HTTP/1.1 client and server over POSIX sockets, TLS through libssl (webhooks, later the
-        // SRI web services). The CLI links it (`webhooks listen`); libssl is static like libcrypto.
+        // SRI web services). FolioCLI links it: `webhooks deliver` sends with it, `webhooks listen`
+        // serves with it; libssl is static like libcrypto.
         .target(name: "FolioHTTP", dependencies: ["COpenSSL", "CLibSSL", "FolioSupport"]),
         .target(name: "FolioCore", dependencies: ["CSQLite", "FolioCrypto", "FolioXML", "FolioPDF", "FolioZip", "FolioSupport"]),
         // Only a debug build (what the tests run) takes its clock from the environment: a
@@ -61,7 +62,7 @@ let package = Package(
         .testTarget(name: "FolioZipTests", dependencies: ["FolioZip", "FolioTestSupport", "FolioSupport"]),
         .testTarget(name: "FolioHTTPTests", dependencies: ["FolioHTTP", "FolioTestSupport", "FolioSupport"]),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCore", "FolioXML"]),
-        .testTarget(name: "FolioCLITests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCLI", "CommandLineKit"]),
+        .testTarget(name: "FolioCLITests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCLI", "CommandLineKit", "FolioHTTP", "FolioCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FolioTestSupport", "FolioSupport", "FolioCore", "FolioXML", "FolioCrypto", "FolioHTTP"]),
     ]
 )

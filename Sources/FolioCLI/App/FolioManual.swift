@@ -33,6 +33,8 @@ enum FolioManual {
             + "RFC 3339 time. A release build ignores it, with a warning."),
         ManualItem("FOLIO_CLOCK_OFFSET", "Test builds only: the clock runs this many seconds ahead (or behind, when "
             + "negative). A release build ignores it, with a warning."),
+        ManualItem("FOLIO_WEBHOOK_TIMEOUT", "Test builds only: 'webhooks deliver' waits this many seconds for a "
+            + "receiver instead of 15. A release build ignores it."),
     ]
 
     static let files: [ManualItem] = [

@@ -52,3 +52,33 @@ extension EventRecord: Presentable {
         ]
     }
 }
+
+extension WebhookAttempt: Presentable {
+    static var columns: [Column<WebhookAttempt>] {
+        [
+            Column("ID") { $0.id },
+            Column("OUTCOME") { $0.outcome.rawValue },
+            Column("STATUS") { $0.statusCode.map(String.init) ?? "-" },
+            Column("ATTEMPT") { String($0.attemptNumber) },
+            Column("MS") { String($0.durationMilliseconds) },
+            Column("WEBHOOK-ID") { $0.eventId },
+            Column("ENDPOINT") { $0.endpointId },
+            Column(time: "STARTED") { $0.startedAt },
+            Column(text: "ERROR") { $0.error ?? "" },
+        ]
+    }
+}
+
+extension DeliveryReport: Presentable {
+    var id: String { "deliver" }
+
+    static var columns: [Column<DeliveryReport>] {
+        [
+            Column("ATTEMPTS") { String($0.attempts) },
+            Column("DELIVERED") { String($0.delivered) },
+            Column("RETRYING") { String($0.retrying) },
+            Column("FAILED") { String($0.failed) },
+            Column("DISABLED") { $0.disabledEndpoints.joined(separator: ",") },
+        ]
+    }
+}

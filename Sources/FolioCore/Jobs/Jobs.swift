@@ -6,7 +6,7 @@ public struct JobStep: Sendable, Equatable {
     public enum Status: String, Sendable {
         /// It ran (possibly finding nothing to do).
         case done
-        /// This version cannot do it yet (webhook retries, until webhook delivery exists).
+        /// This run could not do it (kept for scripts that read the status).
         case unavailable
     }
 
@@ -47,10 +47,18 @@ public struct JobsReport: Sendable {
 ///    1 days of its end, or past it, gets that threshold's notification once
 ///    (`CertificateExpiry`; the UNIQUE (certificate, threshold) of the table keeps it once when
 ///    runs race);
-/// 2. webhook retries: not available yet (no delivery worker in this version);
+/// 2. webhook retries: the caller runs one delivery pass (`WebhookDeliverer.runOnce`) before
+///    the transaction (a POST never runs inside one) and passes what it did as `webhookRetries`;
 /// 3. idempotency records whose 24 hours are over are deleted (by the command's clock).
 public enum Jobs {
-    public static func run() -> Mutation<JobsReport> {
+    /// The step a delivery pass makes: what `jobs run` reports as `webhook-retries`.
+    public static func webhookRetriesStep(_ report: DeliveryReport) -> JobStep {
+        JobStep(name: "webhook-retries", status: .done, count: report.attempts,
+                summary: "\(report.attempts) webhook attempt(s) due: \(report.delivered) delivered, \(report.retrying) to retry, "
+                    + "\(report.failed) failed", ids: report.notifications)
+    }
+
+    public static func run(webhookRetries: JobStep = webhookRetriesStep(DeliveryReport())) -> Mutation<JobsReport> {
         Mutation { tx, ctx throws(FolioError) in
             var audit: [AuditRecord] = []
             var events: [DomainEvent] = []
@@ -72,8 +80,7 @@ public enum Jobs {
             let steps = [
                 JobStep(name: "certificate-notifications", status: .done, count: made.count,
                         summary: made.count == 1 ? "1 notification created" : "\(made.count) notifications created", ids: made),
-                JobStep(name: "webhook-retries", status: .unavailable, count: 0,
-                        summary: "not available yet: 0 webhook retries due", ids: []),
+                webhookRetries,
                 JobStep(name: "idempotency-prune", status: .done, count: pruned,
                         summary: pruned == 1 ? "1 idempotency record older than 24 h pruned"
                             : "\(pruned) idempotency records older than 24 h pruned", ids: []),

@@ -4,14 +4,15 @@ import FolioCore
 /// `folio webhooks …`
 enum WebhooksCommands {
     static let group = CommandGroup(
-        "webhooks", abstract: "Manage webhook endpoints, replay events to them, sign and verify webhook messages.",
+        "webhooks", abstract: "Manage webhook endpoints, deliver and replay events to them, sign and verify webhook messages.",
         discussion: "An endpoint receives a tenant's events of the types it names (or every type, *), signed with the "
             + "Standard Webhooks scheme (headers webhook-id, webhook-timestamp, webhook-signature). Every change's "
             + "events become a pending message for each active endpoint that takes them, in the change's own "
-            + "transaction. Sending them is not built yet: messages wait in the store. Webhooks need the starter "
+            + "transaction; 'webhooks deliver' sends them (and 'jobs run' sends due retries). Webhooks need the starter "
             + "tier or above.",
         leaves: [WebhooksCreate.self, WebhooksList.self, WebhooksShow.self, WebhooksUpdate.self, WebhooksDelete.self,
-                 WebhooksRotateSecret.self, WebhooksReplay.self, WebhooksSign.self, WebhooksVerify.self, WebhooksListen.self],
+                 WebhooksRotateSecret.self, WebhooksReplay.self, WebhooksDeliver.self, WebhooksAttempts.self, WebhooksSign.self,
+                 WebhooksVerify.self, WebhooksListen.self],
         examples: [
             Example("folio webhooks create --tenant ana@example.com --url https://hooks.example.com/folio --events document.signed"),
             Example("folio webhooks rotate-secret whe_01JD… --grace 24h"),

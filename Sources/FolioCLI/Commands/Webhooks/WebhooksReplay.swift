@@ -25,7 +25,7 @@ enum WebhooksReplay: LeafCommand {
             + "An event goes to the active endpoints of its tenant that take its type (or only --endpoint). There is "
             + "no time window: any stored event can be replayed. Messages fall due from now, spread by --rate. With "
             + "--dry-run, lists what would be queued. A range with no event exits 4 naming --since; nothing is changed. "
-            + "Sending is not built yet: replayed messages wait in the store as pending.",
+            + "'webhooks deliver' sends them.",
         options: [event.option, since.option, until.option, endpoint.option, tenant.option, type.option, status.option, rate.option],
         examples: [
             Example("folio webhooks replay --event evt_01JD…"),

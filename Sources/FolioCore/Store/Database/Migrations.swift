@@ -7,7 +7,7 @@
 /// Scripts never change once released; a database records its version and runs only the
 /// scripts after it.
 enum Migrations {
-    static let latestVersion = 9
+    static let latestVersion = 10
 
     /// What a migration does that its scripts cannot: runs after the script that takes the
     /// database to `version`, in the same transaction, the same for every dialect.

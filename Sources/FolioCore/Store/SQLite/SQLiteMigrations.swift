@@ -329,5 +329,32 @@ enum SQLiteMigrations {
         CREATE INDEX IF NOT EXISTS webhook_messages_endpoint ON webhook_messages(endpoint_id, seq);
         CREATE INDEX IF NOT EXISTS events_time ON events(created_at, seq);
         """,
+        // 10: webhook delivery (issue 15). A message is claimed by one worker with a lease (its
+        // row in webhook_leases: owner, until) in a short write transaction; every attempt is a
+        // row. The lease is a table of its own, not columns of webhook_messages, because every
+        // script must run again unharmed and ALTER TABLE ADD COLUMN cannot.
+        """
+        CREATE TABLE IF NOT EXISTS webhook_leases (
+            message_seq INTEGER PRIMARY KEY REFERENCES webhook_messages(seq),
+            owner TEXT NOT NULL,
+            lease_until TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS webhook_attempts (
+            id TEXT PRIMARY KEY,
+            message_seq INTEGER NOT NULL REFERENCES webhook_messages(seq),
+            endpoint_id TEXT NOT NULL REFERENCES webhook_endpoints(id),
+            event_id TEXT NOT NULL REFERENCES events(id),
+            attempt_number INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            status_code INTEGER,
+            error TEXT,
+            response_excerpt TEXT NOT NULL,
+            outcome TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS webhook_attempts_endpoint ON webhook_attempts(endpoint_id, id);
+        CREATE INDEX IF NOT EXISTS webhook_attempts_event ON webhook_attempts(event_id, id);
+        CREATE INDEX IF NOT EXISTS webhook_attempts_message ON webhook_attempts(message_seq, id);
+        """,
     ]
 }
