@@ -34,7 +34,8 @@ struct CommandGroup: Sendable {
         let leafSpecs = leaves.map { $0.spec }
         spec = Command(name, abstract: abstract, discussion: discussion,
                        subcommands: leafSpecs + groups.map(\.spec), examples: examples)
-        var table: [String: CommandHandler] = [:]
+        // Sized once: each growth of a dictionary of closures re-instantiates its storage type.
+        var table = [String: CommandHandler](minimumCapacity: leaves.count)
         for (leaf, leafSpec) in zip(leaves, leafSpecs) { table[leafSpec.name] = CommandGroup.handler(of: leaf) }
         self.leaves = table
         self.groups = groups
