@@ -2,7 +2,8 @@
 connection, answers every POST 200 with an empty body (Content-Length: 0: ab's keep-alive needs
 the length) without checking it (the bench measures the sender, and the
 receiver's own ceiling is measured in the same run with ab). Counts the POSTs; writes the count
-to COUNT_FILE when it reaches EXPECTED, so the script can tell that every message arrived.
+to COUNT_FILE each time another EXPECTED have come, so the script can tell that every message of a
+round arrived (ab's requests in between are EXPECTED too).
 Usage: python3 bench/webhook-receiver.py PORT_FILE COUNT_FILE EXPECTED"""
 import http.server
 import sys
@@ -19,15 +20,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
         global count
         self.rfile.read(int(self.headers.get("content-length", 0)))
+        with lock:  # counted before the answer: once the sender has its last answer, the file is there
+            count += 1
+            if count % expected == 0:
+                with open(count_file, "w") as f:
+                    f.write(str(count))
         self.send_response(200)
         self.send_header("Content-Length", "0")
         self.send_header("Connection", "keep-alive")  # ab -k reuses a connection only when told so
         self.end_headers()
-        with lock:
-            count += 1
-            if count == expected:
-                with open(count_file, "w") as f:
-                    f.write(str(count))
 
     def log_message(self, *args):  # a line per request would cost more than the request
         pass
