@@ -55,7 +55,8 @@ enum WebhooksDeliver: LeafCommand {
         if interruption.isRequested { throw ReportedFailure(status: context.interruptedStatus) }
     }
 
-    /// The worker of this command: FolioHTTP's sender, the command's clock, the store's master key.
+    /// The worker of this command: FolioHTTP's sender (one for the run, keeping up to `concurrency`
+    /// idle connections per endpoint), the command's clock, the store's master key.
     static func makeDeliverer(_ context: CommandContext, concurrency: Int) throws(FolioError) -> WebhookDeliverer {
         let store = try context.openStore()
         let key = try store.masterKey()
@@ -64,7 +65,7 @@ enum WebhooksDeliver: LeafCommand {
         // Tests only (a debug build): a receiver that hangs need not hold a test for 15 s.
         if let text = context.environment["FOLIO_WEBHOOK_TIMEOUT"], let seconds = Double(text), seconds > 0 { timeout = seconds }
         #endif
-        return WebhookDeliverer(store: store, masterKey: key, clock: context.clock, sender: HTTPWebhookSender(),
+        return WebhookDeliverer(store: store, masterKey: key, clock: context.clock, sender: HTTPWebhookSender(maxIdlePerEndpoint: concurrency),
                                 options: DeliveryOptions(concurrency: concurrency, timeoutSeconds: timeout),
                                 actor: context.globals.resolvedActor(environment: context.environment),
                                 command: context.commandName)
