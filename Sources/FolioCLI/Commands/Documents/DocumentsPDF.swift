@@ -90,31 +90,17 @@ enum DocumentsPDF: LeafCommand {
     static func run(_ options: Options, _ context: CommandContext) throws {
         let made = try render(options, context)
         let target = options.output ?? "\(made.accessKey).pdf"
-        if target == "-" {
-            // PDF bytes on a terminal would only garble it.
-            if context.console.stdoutIsTerminal {
-                throw FolioError(.usage, "stdout is a terminal, not a place for a PDF",
-                                 hint: "redirect it (-O - > ride.pdf, -O - | lp) or name a file with -O")
-            }
+        switch try context.outputTarget(target, kind: "a PDF", byteCount: Int64(made.pdf.count), field: outputFile.option.long,
+                                        stdoutHint: "redirect it (-O - > ride.pdf, -O - | lp) or name a file with -O",
+                                        fileName: "\(made.accessKey).pdf", force: options.force) {
+        case nil: return
+        case .stdout:
             context.console.out(made.pdf)
             return
-        }
-        if context.globals.dryRun {
-            context.console.note("would write \(made.pdf.count) bytes to \(target); nothing was written (dry run)")
-            return
-        }
-        if FileSystem.entryExists(target) {
-            if FileSystem.isDirectory(target) {
-                throw FolioError.validation("'\(target)' is a directory", field: outputFile.option.long,
-                                            hint: "name the PDF file to write, e.g. \(target)/\(made.accessKey).pdf")
+        case .file:
+            try context.writeOutputFile(target) { () throws(FileSystemError) in
+                try FileSystem.writeAtomically(made.pdf, to: target, mode: 0o644)
             }
-            if !options.force { try context.confirm("Replace the existing file \(target)?") }
-        }
-        do throws(FileSystemError) {
-            try FileSystem.writeAtomically(made.pdf, to: target, mode: 0o644)
-        } catch {
-            let why = error.isMissing ? "its directory \(FileSystem.parentDirectory(target)) does not exist" : error.reason
-            throw FolioError.server("cannot write \(target): \(why)")
         }
         if !context.globals.quiet { context.console.note("wrote \(target) (\(made.pdf.count) bytes)") }
     }

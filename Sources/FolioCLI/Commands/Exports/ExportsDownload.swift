@@ -32,30 +32,19 @@ enum ExportsDownload: LeafCommand {
     static func run(_ options: Options, _ context: CommandContext) throws {
         let (export, path) = try Exports.archivePath(store: try context.openStore(), id: options.id)
         let target = options.output ?? export.fileName
-        if target == "-" {
-            if context.console.stdoutIsTerminal {
-                throw FolioError(.usage, "stdout is a terminal, not a place for a ZIP archive",
-                                 hint: "redirect it (-O - > export.zip) or name a file with -O")
-            }
+        switch try context.outputTarget(target, kind: "a ZIP archive", byteCount: export.size, field: outputFile.option.long,
+                                        stdoutHint: "redirect it (-O - > export.zip) or name a file with -O",
+                                        fileName: export.fileName, force: options.force) {
+        case nil: return
+        case .stdout:
             do throws(FileSystemError) { try FileSystem.forEachChunk(of: path) { context.console.out($0) } } catch {
                 throw FolioError.server("cannot read \(path): \(error.reason)")
             }
             return
-        }
-        if context.globals.dryRun {
-            context.console.note("would write \(export.size) bytes to \(target); nothing was written (dry run)")
-            return
-        }
-        if FileSystem.entryExists(target) {
-            if FileSystem.isDirectory(target) {
-                throw FolioError.validation("'\(target)' is a directory", field: outputFile.option.long,
-                                            hint: "name the file to write, e.g. \(target)/\(export.fileName)")
+        case .file:
+            try context.writeOutputFile(target) { () throws(FileSystemError) in
+                try FileSystem.copyAtomically(path, to: target, mode: 0o644)
             }
-            if !options.force { try context.confirm("Replace the existing file \(target)?") }
-        }
-        do throws(FileSystemError) { try FileSystem.copyAtomically(path, to: target, mode: 0o644) } catch {
-            let why = error.isMissing ? "its directory \(FileSystem.parentDirectory(target)) does not exist" : error.reason
-            throw FolioError.server("cannot write \(target): \(why)")
         }
         if !context.globals.quiet { context.console.note("wrote \(target) (\(export.size) bytes, sha256 \(export.sha256))") }
     }
