@@ -6,8 +6,9 @@ extension WebhookEndpoint: Presentable {
         [
             Column("ID") { $0.id },
             Column("STATUS") { $0.status },
-            Column(text: "URL") { $0.url },
-            Column("EVENTS") { $0.events.json.compactText() },
+            // A cut URL would read as another one: like a path, never cut.
+            Column("URL") { $0.url },
+            Column("EVENTS") { $0.events.stored },
             Column("TENANT") { $0.tenantId },
             Column(time: "CREATED") { $0.createdAt },
         ]
@@ -20,7 +21,7 @@ extension WebhookSecretResult: Presentable {
     static var columns: [Column<WebhookSecretResult>] {
         [
             Column("ID") { $0.endpoint.id },
-            Column(text: "URL") { $0.endpoint.url },
+            Column("URL") { $0.endpoint.url },
             Column("SECRET") { $0.secret },
             Column(time: "PREVIOUS SECRET UNTIL") { $0.endpoint.previousSecretExpiresAt },
         ]

@@ -27,8 +27,8 @@ public enum WebhookEventFilter: Sendable, Equatable {
         self = .only(types)
     }
 
-    /// As stored: `*`, or the type names joined by commas (names hold none).
-    var stored: String {
+    /// As stored and as a table shows it: `*`, or the type names joined by commas (names hold none).
+    public var stored: String {
         switch self {
         case .all: return "*"
         case .only(let types): return types.map(\.rawValue).joined(separator: ",")
